@@ -1,0 +1,146 @@
+/**
+ * Pure: validated intent files → an immutable `IntentSet` that triage matches against.
+ * Compiling normalizes and stems every term once (add, build, then match, like hono's routers);
+ * a reload compiles a whole new set and swaps the reference, so a message never sees half a set.
+ *
+ * @example const set = compileIntents({ intents, safety, sentiment }); triage('refund pls', [], set);
+ */
+import type { IntentName } from '../protocol.js';
+import { afinnLexicon } from '../triage/afinn.js';
+import { tokenize, foldText, hasCjk } from '../triage/normalize.js';
+import { stem, hasStemmer } from '../triage/stem.js';
+import { buildTermIndex, type Term, type TermIndex } from '../triage/term-index.js';
+import type { AerTemplate, IntentFile, SafetyFile, SentimentFile } from './intent-file-schema.js';
+
+export interface IntentSources {
+  intents: readonly IntentFile[];
+  safety: SafetyFile;
+  sentiment: SentimentFile;
+}
+
+export interface CompiledIntent {
+  name: IntentName;
+  priority: number;
+  negatable: boolean;
+  replies: Readonly<Record<string, Readonly<Record<string, AerTemplate>>>>;
+}
+
+/** Term indexes per language; stemmed ones are matched with that language's stems. */
+export type IndexByLanguage = ReadonlyMap<string, TermIndex>;
+
+export interface IntentSet {
+  readonly intents: ReadonlyMap<IntentName, CompiledIntent>;
+  readonly intentTerms: IndexByLanguage;
+  readonly intentExclusions: IndexByLanguage;
+  /** Unstemmed, all languages in one index: safety terms are exact word forms. */
+  readonly safety: TermIndex;
+  readonly safetyExclusions: TermIndex;
+  readonly threats: IndexByLanguage;
+  readonly sentimentTerms: IndexByLanguage;
+  readonly afinn: ReadonlyMap<string, number>;
+  /** Words that may be spelled elongated on purpose ("good" in "goood"), see normalize.ts. */
+  readonly knownWords: ReadonlySet<string>;
+  /** How many terms ops wrote across intents, safety and threats. */
+  readonly termCount: number;
+}
+
+type WeightedTerms = Record<string, Record<string, number>>;
+
+export function compileIntents(sources: IntentSources): IntentSet {
+  const knownWords = new Set<string>(afinnLexicon().keys());
+  const intentTerms = new TermCollector(true, knownWords);
+  const intentExclusions = new TermCollector(true, knownWords);
+  const intents = new Map<IntentName, CompiledIntent>();
+  for (const file of sources.intents) {
+    intents.set(file.intent, {
+      name: file.intent,
+      priority: file.priority,
+      negatable: file.negatable,
+      replies: file.replies,
+    });
+    intentTerms.addWeighted(file.keywords, file.intent);
+    intentTerms.addWeighted(file.phrases, file.intent);
+    intentExclusions.addList(file.exclude, file.intent, 0);
+  }
+  const safety = new TermCollector(false, knownWords);
+  for (const [category, terms] of Object.entries(sources.safety.categories)) safety.addList(terms, category, 1);
+  const safetyExclusions = new TermCollector(false, knownWords);
+  safetyExclusions.addList(sources.safety.exclude, 'exclude', 0);
+  const threats = new TermCollector(true, knownWords);
+  for (const [kind, terms] of Object.entries(sources.safety.threats)) threats.addList(terms, kind, 1);
+  const sentimentTerms = new TermCollector(true, knownWords);
+  sentimentTerms.addWeighted(sources.sentiment.terms, 'sentiment');
+
+  const afinn = new Map(afinnLexicon());
+  for (const words of Object.values(sources.sentiment.neutral)) for (const word of words) afinn.delete(foldText(word));
+
+  const termCount = intentTerms.count + safety.count + threats.count;
+  return Object.freeze({
+    intents,
+    intentTerms: intentTerms.byLanguage(),
+    intentExclusions: intentExclusions.byLanguage(),
+    safety: safety.merged(),
+    safetyExclusions: safetyExclusions.merged(),
+    threats: threats.byLanguage(),
+    sentimentTerms: sentimentTerms.byLanguage(),
+    afinn,
+    knownWords,
+    termCount,
+  });
+}
+
+/** Normalizes terms the same way messages are, then groups them into indexes. */
+class TermCollector {
+  private readonly terms = new Map<string, Term[]>();
+  private readonly substrings = new Map<string, Term[]>();
+  count = 0;
+
+  constructor(
+    private readonly stemmed: boolean,
+    private readonly knownWords: Set<string>,
+  ) {}
+
+  addWeighted(byLanguage: WeightedTerms, owner: string): void {
+    for (const [language, terms] of Object.entries(byLanguage)) {
+      for (const [label, weight] of Object.entries(terms)) this.add(language, label, weight, owner);
+    }
+  }
+
+  addList(byLanguage: Record<string, string[]>, owner: string, weight: number): void {
+    for (const [language, labels] of Object.entries(byLanguage)) {
+      for (const label of labels) this.add(language, label, weight, owner);
+    }
+  }
+
+  private add(language: string, label: string, weight: number, owner: string): void {
+    this.count++;
+    if (hasCjk(label)) {
+      push(this.substrings, language, { label, units: [foldText(label)], weight, owner });
+      return;
+    }
+    const words = tokenize(label).map((token) => token.word);
+    for (const word of words) this.knownWords.add(word);
+    const stemLanguage = hasStemmer(language) ? language : 'en';
+    const units = this.stemmed ? words.map((word) => stem(word, stemLanguage)) : words;
+    if (units.length > 0) push(this.terms, language, { label, units, weight, owner });
+  }
+
+  byLanguage(): IndexByLanguage {
+    const languages = new Set([...this.terms.keys(), ...this.substrings.keys()]);
+    const indexes = new Map<string, TermIndex>();
+    for (const language of languages) {
+      indexes.set(language, buildTermIndex(this.terms.get(language) ?? [], this.substrings.get(language) ?? []));
+    }
+    return indexes;
+  }
+
+  merged(): TermIndex {
+    return buildTermIndex([...this.terms.values()].flat(), [...this.substrings.values()].flat());
+  }
+}
+
+function push(map: Map<string, Term[]>, key: string, term: Term): void {
+  const list = map.get(key);
+  if (list) list.push(term);
+  else map.set(key, [term]);
+}

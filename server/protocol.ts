@@ -1,0 +1,199 @@
+/**
+ * The one protocol module: zod schemas for every socket payload (SPEC §5), the types inferred
+ * from them, the four event maps, the error codes and the ack shape. It imports nothing but zod,
+ * so the widget and the console can `import type` from it for ~0 bytes.
+ *
+ * @example
+ *   const parsed = CustomerMessageInput.safeParse(payload); // validate a client→server payload
+ *   type S = Socket<CustomerServerEvents, CustomerClientEvents>; // a typed client socket
+ */
+import { z } from 'zod';
+
+/** Longest text a shopper or an agent may send, in characters (SPEC §5). */
+export const MAX_TEXT_LENGTH = 2000;
+
+export const ERROR_CODES = [
+  'invalid_payload',
+  'too_long',
+  'rate_limited',
+  'unauthorized',
+  'not_found',
+  'already_claimed',
+  'conversation_closed',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AckError {
+  ok: false;
+  error: { code: ErrorCode; message: string; path?: string };
+}
+/** Every client→server event is acknowledged with this. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
+export type AckFn<T extends object = object> = (response: Ack<T>) => void;
+
+// ---------------------------------------------------------------- shared shapes
+
+export const INTENT_NAMES = ['logistics', 'refund', 'payment', 'complaint', 'human', 'other'] as const;
+export const IntentName = z.enum(INTENT_NAMES);
+export type IntentName = z.infer<typeof IntentName>;
+
+export const URGENCY_LEVELS = ['low', 'normal', 'high', 'critical'] as const;
+export const Urgency = z.enum(URGENCY_LEVELS);
+export type Urgency = z.infer<typeof Urgency>;
+
+export const ConversationStatus = z.enum(['bot', 'queued', 'assigned', 'resolved']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+export const Sender = z.enum(['customer', 'bot', 'agent', 'system']);
+export type Sender = z.infer<typeof Sender>;
+
+/** A plain-text message body: 1 to 2000 characters after trimming the ends. */
+export const MessageText = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
+
+/** A client-chosen id that makes a send idempotent (a retry stores nothing new). */
+export const ClientId = z.string().min(1).max(100);
+
+export const ChatMessage = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq: z.number().int().nonnegative(),
+  from: Sender,
+  text: z.string(),
+  at: z.string(),
+  clientId: z.string().optional(),
+  author: z.object({ name: z.string() }).optional(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** The triage of one message (SPEC §3): what `classify`, `POST /api/triage` and the agent view show. */
+export const TriageResult = z.object({
+  intent: IntentName,
+  intents: z.array(z.object({ intent: IntentName, score: z.number(), matched: z.array(z.string()) })),
+  sentiment: z.object({ score: z.number(), label: z.enum(['negative', 'neutral', 'positive']) }),
+  urgency: Urgency,
+  safety: z.boolean(),
+  language: z.string(),
+  entities: z.object({
+    orderIds: z.array(z.string()),
+    emails: z.array(z.string()),
+    amounts: z.array(z.object({ value: z.number(), currency: z.string(), text: z.string() })),
+  }),
+  handoff: z.boolean(),
+  reasons: z.array(z.string()),
+});
+export type TriageResult = z.infer<typeof TriageResult>;
+
+// ---------------------------------------------------------------- /customer
+
+export const CustomerHandshake = z.object({
+  token: z.string().max(200).optional(),
+  locale: z.string().max(35).optional(),
+  page: z.string().max(2000).optional(),
+});
+export type CustomerHandshake = z.infer<typeof CustomerHandshake>;
+
+export const CustomerMessageInput = z.object({ clientId: ClientId, text: MessageText });
+export type CustomerMessageInput = z.infer<typeof CustomerMessageInput>;
+
+export const TypingInput = z.object({ typing: z.boolean() });
+export type TypingInput = z.infer<typeof TypingInput>;
+
+export const RateInput = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(MAX_TEXT_LENGTH).optional(),
+});
+export type RateInput = z.infer<typeof RateInput>;
+
+export interface SessionPayload {
+  token: string;
+  conversationId: string;
+  status: ConversationStatus;
+  messages: ChatMessage[];
+}
+
+export interface StatusPayload {
+  status: ConversationStatus;
+  agent?: { name: string };
+  queuePosition?: number;
+  estimatedWaitSeconds?: number;
+  /** When no one is on duty: the ISO time a person is next expected to answer. */
+  nextOpenAt?: string;
+}
+
+export interface AgentTypingPayload {
+  from: 'agent';
+  typing: boolean;
+  name: string;
+}
+
+/** Events the server emits on `/customer`. */
+export interface CustomerServerEvents {
+  session: (payload: SessionPayload) => void;
+  message: (message: ChatMessage) => void;
+  status: (payload: StatusPayload) => void;
+  typing: (payload: AgentTypingPayload) => void;
+}
+
+/** Events a shopper's widget emits on `/customer`; each takes an ack. */
+export interface CustomerClientEvents {
+  message: (payload: CustomerMessageInput, ack: AckFn<{ message: ChatMessage; duplicate?: boolean }>) => void;
+  typing: (payload: TypingInput, ack: AckFn) => void;
+  rate: (payload: RateInput, ack: AckFn) => void;
+}
+
+// ---------------------------------------------------------------- /agent
+
+export const AgentHandshake = z.object({ token: z.string().min(1).max(200) });
+
+export const ConversationRef = z.object({ conversationId: z.string().min(1).max(100) });
+export type ConversationRef = z.infer<typeof ConversationRef>;
+
+export const AgentReplyInput = ConversationRef.extend({ clientId: ClientId, text: MessageText });
+export type AgentReplyInput = z.infer<typeof AgentReplyInput>;
+
+export const AgentNoteInput = ConversationRef.extend({ text: MessageText });
+export type AgentNoteInput = z.infer<typeof AgentNoteInput>;
+
+export const AgentTypingInput = ConversationRef.extend({ typing: z.boolean() });
+export type AgentTypingInput = z.infer<typeof AgentTypingInput>;
+
+export const TransferInput = ConversationRef.extend({ toAgentId: z.string().min(1).max(100).optional() });
+export type TransferInput = z.infer<typeof TransferInput>;
+
+export interface QueueEntry {
+  conversationId: string;
+  status: ConversationStatus;
+  urgency: Urgency;
+  intent: IntentName;
+  reasons: string[];
+  waitingSince: string;
+  preview: string;
+  language: string;
+  assignee?: { id: string; name: string };
+}
+
+export interface ConversationView {
+  id: string;
+  status: ConversationStatus;
+  messages: ChatMessage[];
+  triage: TriageResult | null;
+  summary: unknown;
+  customer: unknown;
+}
+
+/** Events the server emits on `/agent`. */
+export interface AgentServerEvents {
+  queue: (entries: QueueEntry[]) => void;
+  message: (message: ChatMessage) => void;
+  conversation: (conversation: ConversationView) => void;
+}
+
+/** Events the console emits on `/agent`; each takes an ack. */
+export interface AgentClientEvents {
+  claim: (payload: ConversationRef, ack: AckFn<{ conversation: ConversationView }>) => void;
+  reply: (payload: AgentReplyInput, ack: AckFn<{ message: ChatMessage; duplicate?: boolean }>) => void;
+  note: (payload: AgentNoteInput, ack: AckFn<{ note: { id: string; text: string; at: string } }>) => void;
+  typing: (payload: AgentTypingInput, ack: AckFn) => void;
+  transfer: (payload: TransferInput, ack: AckFn) => void;
+  resolve: (payload: ConversationRef, ack: AckFn) => void;
+}

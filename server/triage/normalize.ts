@@ -1,0 +1,123 @@
+/**
+ * Pure text normalization and tokenization for triage: Unicode NFKC, case, accents, contractions,
+ * elongations ("sooo"), common misspellings, negators, and clause boundaries.
+ *
+ * natural's word tokenizer splits "verspätet" into "versp" + "tet" and drops Japanese and Chinese,
+ * so tokens here are Unicode letter/digit runs, and a run of CJK characters is one token.
+ *
+ * @example
+ *   tokenize("I didn't recieve it!!! sooo late").map(t => t.word)
+ *   // → ["i", "did", "not", "receive", "it", "so", "late"]
+ */
+import { SPELLING_FIXES } from './spelling.js';
+
+export interface Token {
+  /** Lowercase, accent-free, spelling-fixed word; every negator becomes "not". */
+  word: string;
+  /** Index of the clause (split at . ! ? ; , and "but"): negation never crosses a clause. */
+  clause: number;
+}
+
+/** The canonical negator: "no", "never", "n't", "without", ... all become this token. */
+export const NEGATOR = 'not';
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nobody', 'nothing', 'nowhere', 'cannot', 'nunca', 'nicht', 'kein', 'keine', 'jamais', 'pas', 'nao']);
+/** Words that end a negation's reach ("not damaged but missing"). */
+const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'yet', 'aber', 'pero', 'mais', 'mas']);
+
+// Contractions written without the apostrophe, as shoppers type on phones.
+const BARE_CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+  dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'],
+  wasnt: ['was', 'not'], werent: ['were', 'not'], arent: ['are', 'not'], havent: ['have', 'not'],
+  hasnt: ['has', 'not'], hadnt: ['had', 'not'], cant: ['can', 'not'], couldnt: ['could', 'not'],
+  wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], wont: ['will', 'not'], aint: ['is', 'not'],
+  im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], whats: ['what', 'is'], wheres: ['where', 'is'],
+  cannot: ['can', 'not'],
+};
+const APOSTROPHE_SUFFIXES: ReadonlyArray<[string, string]> = [
+  ["'re", 'are'], ["'ve", 'have'], ["'ll", 'will'], ["'d", 'would'], ["'m", 'am'], ["'s", 'is'],
+];
+
+// Letters/digits with inner apostrophes, or a run of punctuation that ends a clause.
+const TOKEN_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.!?;,:()\n]+/gu;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const ELONGATION_RE = /(\p{L})\1{2,}/gu;
+const HAS_ELONGATION_RE = /(\p{L})\1{2,}/u;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/** NFKC, lowercase, curly quotes to straight, accents off Latin letters ("verspätet" → "verspatet"). */
+export function foldText(text: string): string {
+  let folded = text.normalize('NFKC').toLowerCase();
+  if (!NON_ASCII_RE.test(folded)) return folded;
+  folded = folded.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/ß/g, 'ss');
+  // Strip marks only after Latin letters: Japanese kana keep their voicing marks.
+  return folded.normalize('NFD').replace(/(\p{Script=Latin})\p{Mn}+/gu, '$1').normalize('NFC');
+}
+
+/**
+ * Splits text into normalized word tokens with clause numbers.
+ * `isKnown` decides between "good" and "god" for "goood": the doubled form wins when known.
+ */
+export function tokenize(text: string, isKnown: (word: string) => boolean = () => false): Token[] {
+  const tokens: Token[] = [];
+  let clause = 0;
+  for (const match of foldText(text).matchAll(TOKEN_RE)) {
+    const raw = match[0];
+    const first = raw.charCodeAt(0);
+    if (raw.length > 0 && isPunctuation(first)) {
+      clause++;
+      continue;
+    }
+    for (const word of expandWord(raw, isKnown)) {
+      if (CLAUSE_BREAKERS.has(word)) {
+        clause++;
+        continue;
+      }
+      tokens.push({ word: NEGATORS.has(word) ? NEGATOR : word, clause });
+    }
+  }
+  return tokens;
+}
+
+function isPunctuation(code: number): boolean {
+  // . ! ? ; , : ( ) and newline — the only non-letter starts TOKEN_RE allows.
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 44 || code === 58 || code === 40 || code === 41 || code === 10;
+}
+
+/** One raw token → its normalized words (contractions expand to two). */
+function expandWord(raw: string, isKnown: (word: string) => boolean): readonly string[] {
+  let word = raw;
+  if (word.includes("'")) return expandApostrophe(word);
+  if (HAS_ELONGATION_RE.test(word)) word = collapseElongation(word, isKnown);
+  const bare = BARE_CONTRACTIONS[word];
+  if (bare) return bare;
+  const fixed = SPELLING_FIXES[word];
+  return fixed ? fixed.split(' ') : [word];
+}
+
+function expandApostrophe(word: string): readonly string[] {
+  if (word.endsWith("n't")) {
+    const base = word.slice(0, -3);
+    if (base === 'ca') return ['can', 'not'];
+    if (base === 'wo') return ['will', 'not'];
+    if (base === 'ai') return ['is', 'not'];
+    return [base, 'not'];
+  }
+  for (const [suffix, expansion] of APOSTROPHE_SUFFIXES) {
+    if (word.endsWith(suffix)) return [word.slice(0, -suffix.length), expansion];
+  }
+  // French/Italian elision ("l'adresse", "j'ai"): keep the word after the apostrophe.
+  const afterApostrophe = word.slice(word.lastIndexOf("'") + 1);
+  return afterApostrophe ? [afterApostrophe] : [];
+}
+
+function collapseElongation(word: string, isKnown: (word: string) => boolean): string {
+  const doubled = word.replace(ELONGATION_RE, '$1$1');
+  const single = word.replace(ELONGATION_RE, '$1');
+  if (isKnown(doubled) || SPELLING_FIXES[doubled]) return doubled;
+  return single;
+}
+
+/** True when the text contains Chinese, Japanese or Korean script (matched by substring). */
+export function hasCjk(text: string): boolean {
+  return CJK_RE.test(text);
+}

@@ -1,0 +1,105 @@
+/**
+ * The one matcher every ops term goes through (intents, exclusions, safety, threats, sentiment):
+ * terms compile into an index keyed by their first unit (a stem or a word), then a message's
+ * units are scanned once. Phrases match in order with small gaps inside one clause; a match
+ * knows whether a negator stood just before it, and the caller decides what negation means.
+ *
+ * @example
+ *   const index = buildTermIndex([{ label: 'money back', units: ['money', 'back'], weight: 2, owner: 'refund' }]);
+ *   matchTerms(index, ['i', 'want', 'my', 'money', 'back'], [0, 0, 0, 0, 0]);
+ */
+import { NEGATOR } from './normalize.js';
+
+export interface Term {
+  /** As ops wrote it; shown in `matched` and in the console. */
+  label: string;
+  /** Normalized units to match: stems, or words for unstemmed indexes. */
+  units: readonly string[];
+  weight: number;
+  /** The intent, safety category, threat kind or sentiment lexicon the term belongs to. */
+  owner: string;
+}
+
+export interface TermIndex {
+  readonly byFirstUnit: ReadonlyMap<string, readonly Term[]>;
+  /** Chinese/Japanese terms, matched as substrings of the folded text. */
+  readonly substrings: readonly Term[];
+  readonly size: number;
+}
+
+export interface TermMatch {
+  term: Term;
+  start: number;
+  end: number;
+  /** A negator stood up to NEGATION_REACH units before the match, in the same clause. */
+  negated: boolean;
+}
+
+/** Words that may stand between two words of a phrase ("track my order" matches "track order"). */
+const MAX_GAP = 2;
+/** How far back a negator reaches: "not really that damaged" is still negated. */
+const NEGATION_REACH = 3;
+
+export function buildTermIndex(terms: readonly Term[], substrings: readonly Term[] = []): TermIndex {
+  const byFirstUnit = new Map<string, Term[]>();
+  for (const term of terms) {
+    const first = term.units[0];
+    if (first === undefined) continue;
+    const bucket = byFirstUnit.get(first);
+    if (bucket) bucket.push(term);
+    else byFirstUnit.set(first, [term]);
+  }
+  return { byFirstUnit, substrings, size: terms.length + substrings.length };
+}
+
+/** Every term of `index` found in `units`, once per term (its first occurrence). */
+export function matchTerms(
+  index: TermIndex,
+  units: readonly string[],
+  clauses: readonly number[],
+  foldedText = '',
+): TermMatch[] {
+  const matches: TermMatch[] = [];
+  const seen = new Set<Term>();
+  for (let i = 0; i < units.length; i++) {
+    const candidates = index.byFirstUnit.get(units[i]!);
+    if (!candidates) continue;
+    for (const term of candidates) {
+      if (seen.has(term)) continue;
+      const end = matchRest(term.units, units, clauses, i);
+      if (end < 0) continue;
+      seen.add(term);
+      matches.push({ term, start: i, end, negated: isNegated(term, units, clauses, i) });
+    }
+  }
+  for (const term of index.substrings) {
+    if (foldedText.includes(term.units[0]!)) matches.push({ term, start: -1, end: -1, negated: false });
+  }
+  return matches;
+}
+
+/** Index of the last unit of the phrase starting at `start`, or -1. */
+function matchRest(phrase: readonly string[], units: readonly string[], clauses: readonly number[], start: number): number {
+  let position = start;
+  for (let p = 1; p < phrase.length; p++) {
+    let found = -1;
+    const limit = Math.min(units.length - 1, position + 1 + MAX_GAP);
+    for (let j = position + 1; j <= limit && clauses[j] === clauses[start]; j++) {
+      if (units[j] === phrase[p]) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    position = found;
+  }
+  return position;
+}
+
+function isNegated(term: Term, units: readonly string[], clauses: readonly number[], start: number): boolean {
+  if (term.units[0] === NEGATOR) return false;
+  for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH && clauses[j] === clauses[start]; j--) {
+    if (units[j] === NEGATOR) return true;
+  }
+  return false;
+}

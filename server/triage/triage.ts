@@ -1,0 +1,105 @@
+/**
+ * Pure triage of one shopper message in the light of the conversation so far: the SPEC §3 JSON
+ * with intent ranking, sentiment, urgency, safety, language, entities, the handoff decision and
+ * every reason behind it. No I/O, no clock, no environment: same input, same output.
+ *
+ * @example triage('the charger caught fire!', { turns: [] }, set)
+ *   // → { intent: 'complaint', urgency: 'critical', safety: true, handoff: true, reasons: ['intent:complaint', 'safety:fire', ...] }
+ */
+import type { IntentSet } from '../intents/compile-intents.js';
+import type { IntentName, TriageResult, Urgency } from '../protocol.js';
+import { analyzeMessage } from './analysis.js';
+import { extractEntities } from './entities.js';
+import { rankIntents, topIntent } from './match-intents.js';
+import { scoreSentiment, type Sentiment } from './sentiment.js';
+import { findSafety, findThreats } from './signals.js';
+
+/** What triage needs to know of earlier shopper turns in the same conversation. */
+export interface TriageTurn {
+  intent: IntentName;
+  sentimentScore: number;
+}
+
+export interface TriageHistory {
+  turns: readonly TriageTurn[];
+  /** Bot replies that did not help (the shopper asked again, or the bot had no answer). */
+  botFailures?: number;
+}
+
+export const NO_HISTORY: TriageHistory = Object.freeze({ turns: [] });
+
+/** A sum this low is anger, not disappointment: a person takes over even for routine intents. */
+const VERY_NEGATIVE_AT = -5;
+/** Threat kinds that go to a person at once with urgency `critical`, like safety. */
+const CRITICAL_THREATS = new Set(['legal']);
+const BOT_FAILURES_BEFORE_HANDOFF = 2;
+
+export function triage(text: string, history: TriageHistory, set: IntentSet): TriageResult {
+  const analysis = analyzeMessage(text, set);
+  const ranked = rankIntents(analysis, set);
+  const intent = topIntent(ranked);
+  const sentiment = scoreSentiment(analysis, set);
+  const safety = findSafety(analysis, set);
+  const threats = findThreats(analysis, set);
+  const reasons = collectReasons(intent, sentiment, safety, threats, history);
+  return {
+    intent,
+    intents: ranked.map(({ intent: name, score, matched }) => ({ intent: name, score, matched })),
+    sentiment: { score: sentiment.score, label: sentiment.label },
+    urgency: urgencyOf(intent, sentiment, reasons),
+    safety: safety.length > 0,
+    language: analysis.language,
+    entities: extractEntities(text),
+    handoff: reasons.some((reason) => HANDOFF_REASON_PREFIXES.some((prefix) => reason.startsWith(prefix))),
+    reasons,
+  };
+}
+
+/** Reasons that hand the conversation to a person; `intent:` and plain `sentiment:negative` do not. */
+const HANDOFF_REASON_PREFIXES = [
+  'safety:', 'threat:', 'request:human', 'repeat:', 'complaint:negative', 'sentiment:very_negative',
+  'sentiment:worsening', 'bot:could_not_help',
+] as const;
+
+function collectReasons(
+  intent: IntentName,
+  sentiment: Sentiment,
+  safety: readonly string[],
+  threats: readonly string[],
+  history: TriageHistory,
+): string[] {
+  const reasons = [`intent:${intent}`];
+  if (sentiment.label === 'negative') reasons.push('sentiment:negative');
+  for (const category of safety) reasons.push(`safety:${category}`);
+  for (const kind of threats) reasons.push(kind === 'repeat' ? 'repeat:contact' : `threat:${kind}`);
+  if (intent === 'human') reasons.push('request:human');
+  if (intent === 'complaint' && sentiment.label === 'negative') reasons.push('complaint:negative');
+  if (sentiment.raw <= VERY_NEGATIVE_AT) reasons.push('sentiment:very_negative');
+  if (sentiment.shouting) reasons.push('tone:shouting');
+  reasons.push(...historyReasons(intent, sentiment, history));
+  return reasons;
+}
+
+function historyReasons(intent: IntentName, sentiment: Sentiment, history: TriageHistory): string[] {
+  const reasons: string[] = [];
+  const sameIntentBefore = history.turns.filter((turn) => turn.intent === intent && intent !== 'other').length;
+  if (sameIntentBefore >= 2) reasons.push('repeat:same_question');
+  const recent = history.turns.slice(-2).map((turn) => turn.sentimentScore);
+  const worsening = recent.length === 2 && recent[0]! > recent[1]! && recent[1]! > sentiment.score;
+  if (worsening && sentiment.label === 'negative') reasons.push('sentiment:worsening');
+  if ((history.botFailures ?? 0) >= BOT_FAILURES_BEFORE_HANDOFF) reasons.push('bot:could_not_help');
+  return reasons;
+}
+
+function urgencyOf(intent: IntentName, sentiment: Sentiment, reasons: readonly string[]): Urgency {
+  const has = (prefix: string) => reasons.some((reason) => reason.startsWith(prefix));
+  if (has('safety:') || reasons.some((reason) => CRITICAL_THREATS.has(reason.slice('threat:'.length)) && reason.startsWith('threat:'))) {
+    return 'critical';
+  }
+  if (has('threat:') || has('repeat:') || has('complaint:negative') || has('sentiment:very_negative') || has('sentiment:worsening') || has('tone:shouting')) {
+    return 'high';
+  }
+  if (has('bot:could_not_help') || (intent === 'human' && sentiment.label === 'negative')) return 'high';
+  if (intent !== 'other' || sentiment.label === 'negative') return 'normal';
+  return 'low';
+}
