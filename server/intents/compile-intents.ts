@@ -32,9 +32,9 @@ export interface IntentSet {
   readonly intents: ReadonlyMap<IntentName, CompiledIntent>;
   readonly intentTerms: IndexByLanguage;
   readonly intentExclusions: IndexByLanguage;
-  /** Unstemmed, all languages in one index: safety terms are exact word forms. */
-  readonly safety: TermIndex;
-  readonly safetyExclusions: TermIndex;
+  /** Unstemmed: safety terms are exact word forms. Per language, so German "Brand" is not an English brand. */
+  readonly safety: IndexByLanguage;
+  readonly safetyExclusions: IndexByLanguage;
   readonly threats: IndexByLanguage;
   readonly sentimentTerms: IndexByLanguage;
   readonly afinn: ReadonlyMap<string, number>;
@@ -79,8 +79,8 @@ export function compileIntents(sources: IntentSources): IntentSet {
     intents,
     intentTerms: intentTerms.byLanguage(),
     intentExclusions: intentExclusions.byLanguage(),
-    safety: safety.merged(),
-    safetyExclusions: safetyExclusions.merged(),
+    safety: safety.byLanguage(),
+    safetyExclusions: safetyExclusions.byLanguage(),
     threats: threats.byLanguage(),
     sentimentTerms: sentimentTerms.byLanguage(),
     afinn,
@@ -92,6 +92,8 @@ export function compileIntents(sources: IntentSources): IntentSet {
 /** Normalizes terms the same way messages are, then groups them into indexes. */
 class TermCollector {
   private readonly terms = new Map<string, Term[]>();
+  /** language + owner + units → term: "refund" and "refunded" share a stem and count once. */
+  private readonly byKey = new Map<string, Term>();
   private readonly substrings = new Map<string, Term[]>();
   count = 0;
 
@@ -118,11 +120,22 @@ class TermCollector {
       push(this.substrings, language, { label, units: [foldText(label)], weight, owner });
       return;
     }
-    const words = tokenize(label).map((token) => token.word);
+    const exact = label.startsWith('=');
+    const words = tokenize(exact ? label.slice(1) : label).map((token) => token.word);
     for (const word of words) this.knownWords.add(word);
     const stemLanguage = hasStemmer(language) ? language : 'en';
-    const units = this.stemmed ? words.map((word) => stem(word, stemLanguage)) : words;
-    if (units.length > 0) push(this.terms, language, { label, units, weight, owner });
+    const units = this.stemmed && !exact ? words.map((word) => stem(word, stemLanguage)) : words;
+    if (units.length === 0) return;
+    const key = `${language}\u0000${owner}\u0000${exact ? '=' : ''}${units.join(' ')}`;
+    const existing = this.byKey.get(key);
+    if (existing) {
+      // Same stems twice ("refund", "refunded"): one term, the larger weight.
+      if (Math.abs(weight) > Math.abs(existing.weight)) existing.weight = weight;
+      return;
+    }
+    const term: Term = { label: exact ? label.slice(1) : label, units, weight, owner, exact };
+    this.byKey.set(key, term);
+    push(this.terms, language, term);
   }
 
   byLanguage(): IndexByLanguage {
@@ -132,10 +145,6 @@ class TermCollector {
       indexes.set(language, buildTermIndex(this.terms.get(language) ?? [], this.substrings.get(language) ?? []));
     }
     return indexes;
-  }
-
-  merged(): TermIndex {
-    return buildTermIndex([...this.terms.values()].flat(), [...this.substrings.values()].flat());
   }
 }
 

@@ -21,7 +21,11 @@ export interface MessageAnalysis {
   stems(language: string): readonly string[];
 }
 
-export function analyzeMessage(text: string, set: IntentSet): MessageAnalysis {
+// Links and @handles carry no intent or mood, and handles in capitals read as shouting.
+const NOISE_RE = /https?:\/\/\S+|www\.\S+|\bpic\.twitter\.com\/\S+|(^|\s)@[\w.]+/giu;
+
+export function analyzeMessage(rawText: string, set: IntentSet): MessageAnalysis {
+  const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? rawText.replace(NOISE_RE, '$1') : rawText;
   const tokens = tokenize(text, (word) => set.knownWords.has(word));
   const words = tokens.map((token) => token.word);
   const clauses = tokens.map((token) => token.clause);

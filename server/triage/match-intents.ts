@@ -54,7 +54,7 @@ function matchAll(analysis: MessageAnalysis, set: IntentSet, which: 'intentTerms
   const matches: TermMatch[] = [];
   for (const language of analysis.matchLanguages) {
     const index = set[which].get(language);
-    if (index) matches.push(...matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded));
+    if (index) matches.push(...matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words));
   }
   return matches;
 }

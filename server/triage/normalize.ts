@@ -20,9 +20,9 @@ export interface Token {
 
 /** The canonical negator: "no", "never", "n't", "without", ... all become this token. */
 export const NEGATOR = 'not';
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'nobody', 'nothing', 'nowhere', 'cannot', 'nunca', 'nicht', 'kein', 'keine', 'jamais', 'pas', 'nao']);
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'cannot', 'nunca', 'nicht', 'kein', 'keine', 'jamais', 'pas', 'nao']);
 /** Words that end a negation's reach ("not damaged but missing"). */
-const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'yet', 'aber', 'pero', 'mais', 'mas']);
+const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'aber', 'pero', 'mais', 'mas']);
 
 // Contractions written without the apostrophe, as shoppers type on phones.
 const BARE_CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {

@@ -32,7 +32,7 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
   for (const language of analysis.matchLanguages) {
     const index = set.sentimentTerms.get(language);
     if (!index) continue;
-    for (const match of matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded)) {
+    for (const match of matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words)) {
       raw += match.negated ? match.term.weight * NEGATION_FACTOR : match.term.weight;
       for (let i = match.start; i <= match.end; i++) covered.add(i);
     }
@@ -46,7 +46,8 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
   }
   const shouting = isShouting(analysis.text);
   if (shouting) raw -= 1;
-  if (raw < 0 && /!{2,}|\?!|!\?/.test(analysis.text)) raw -= 0.5;
+  // "where is it???" and "!!!" read as exasperation unless the words are glad ("arrived already!!").
+  if (raw <= 0 && /[!?]{2,}/.test(analysis.text)) raw -= 1;
   const score = Math.round(Math.tanh(raw / 4) * 100) / 100;
   const label = raw <= NEGATIVE_AT ? 'negative' : raw >= POSITIVE_AT ? 'positive' : 'neutral';
   return { score, label, raw, shouting };
@@ -59,11 +60,19 @@ function negatedAt(words: readonly string[], clauses: readonly number[], at: num
   return false;
 }
 
-/** Two or more all-caps words of 3+ letters, making up most of the message's words. */
+/**
+ * Two or more all-caps words of 4+ letters ("HUMAN. PLEASE."), or mostly caps overall.
+ * Three-letter words are left out: they are usually acronyms (DHL, UPS, EUR, LED).
+ */
 export function isShouting(text: string): boolean {
   const words = text.match(/\p{L}{3,}/gu);
   if (!words || words.length < 2) return false;
   let caps = 0;
-  for (const word of words) if (word === word.toUpperCase() && word !== word.toLowerCase()) caps++;
-  return caps >= 2 && caps / words.length >= 0.6;
+  let longCaps = 0;
+  for (const word of words) {
+    if (word !== word.toUpperCase() || word === word.toLowerCase()) continue;
+    caps++;
+    if (word.length >= 4) longCaps++;
+  }
+  return longCaps >= 2 || caps / words.length >= 0.6;
 }

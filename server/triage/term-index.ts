@@ -13,8 +13,10 @@ import { NEGATOR } from './normalize.js';
 export interface Term {
   /** As ops wrote it; shown in `matched` and in the console. */
   label: string;
-  /** Normalized units to match: stems, or words for unstemmed indexes. */
+  /** Normalized units to match: stems, or words for unstemmed indexes and `=exact` terms. */
   units: readonly string[];
+  /** Written with a leading `=`: matched on whole words, never stems ("=ups" is not "swelled up"). */
+  exact?: boolean;
   weight: number;
   /** The intent, safety category, threat kind or sentiment lexicon the term belongs to. */
   owner: string;
@@ -22,6 +24,8 @@ export interface Term {
 
 export interface TermIndex {
   readonly byFirstUnit: ReadonlyMap<string, readonly Term[]>;
+  /** `=exact` terms, keyed by their first word. */
+  readonly byFirstWord: ReadonlyMap<string, readonly Term[]>;
   /** Chinese/Japanese terms, matched as substrings of the folded text. */
   readonly substrings: readonly Term[];
   readonly size: number;
@@ -42,27 +46,42 @@ const NEGATION_REACH = 3;
 
 export function buildTermIndex(terms: readonly Term[], substrings: readonly Term[] = []): TermIndex {
   const byFirstUnit = new Map<string, Term[]>();
+  const byFirstWord = new Map<string, Term[]>();
   for (const term of terms) {
     const first = term.units[0];
     if (first === undefined) continue;
-    const bucket = byFirstUnit.get(first);
+    const map = term.exact ? byFirstWord : byFirstUnit;
+    const bucket = map.get(first);
     if (bucket) bucket.push(term);
-    else byFirstUnit.set(first, [term]);
+    else map.set(first, [term]);
   }
-  return { byFirstUnit, substrings, size: terms.length + substrings.length };
+  return { byFirstUnit, byFirstWord, substrings, size: terms.length + substrings.length };
 }
 
-/** Every term of `index` found in `units`, once per term (its first occurrence). */
+/**
+ * Every term of `index` found in the message, once per term (its first occurrence).
+ * `units` are the message's stems (or words for unstemmed indexes); `words` serve `=exact` terms.
+ */
 export function matchTerms(
   index: TermIndex,
   units: readonly string[],
   clauses: readonly number[],
   foldedText = '',
+  words: readonly string[] = units,
 ): TermMatch[] {
   const matches: TermMatch[] = [];
   const seen = new Set<Term>();
+  scan(index.byFirstUnit, units, clauses, seen, matches);
+  if (index.byFirstWord.size > 0) scan(index.byFirstWord, words, clauses, seen, matches);
+  for (const term of index.substrings) {
+    if (foldedText.includes(term.units[0]!)) matches.push({ term, start: -1, end: -1, negated: false });
+  }
+  return matches;
+}
+
+function scan(byFirst: ReadonlyMap<string, readonly Term[]>, units: readonly string[], clauses: readonly number[], seen: Set<Term>, matches: TermMatch[]): void {
   for (let i = 0; i < units.length; i++) {
-    const candidates = index.byFirstUnit.get(units[i]!);
+    const candidates = byFirst.get(units[i]!);
     if (!candidates) continue;
     for (const term of candidates) {
       if (seen.has(term)) continue;
@@ -72,10 +91,6 @@ export function matchTerms(
       matches.push({ term, start: i, end, negated: isNegated(term, units, clauses, i) });
     }
   }
-  for (const term of index.substrings) {
-    if (foldedText.includes(term.units[0]!)) matches.push({ term, start: -1, end: -1, negated: false });
-  }
-  return matches;
 }
 
 /** Index of the last unit of the phrase starting at `start`, or -1. */

@@ -10,7 +10,7 @@ import type { IntentSet } from '../intents/compile-intents.js';
 import type { IntentName, TriageResult, Urgency } from '../protocol.js';
 import { analyzeMessage } from './analysis.js';
 import { extractEntities } from './entities.js';
-import { rankIntents, topIntent } from './match-intents.js';
+import { MIN_INTENT_SCORE, rankIntents, topIntent, type IntentScore } from './match-intents.js';
 import { scoreSentiment, type Sentiment } from './sentiment.js';
 import { findSafety, findThreats } from './signals.js';
 
@@ -30,6 +30,8 @@ export const NO_HISTORY: TriageHistory = Object.freeze({ turns: [] });
 
 /** A sum this low is anger, not disappointment: a person takes over even for routine intents. */
 const VERY_NEGATIVE_AT = -5;
+/** A complaint at or below this sentiment sum goes to a person. */
+const COMPLAINT_HANDOFF_AT = -1;
 /** Threat kinds that go to a person at once with urgency `critical`, like safety. */
 const CRITICAL_THREATS = new Set(['legal']);
 const BOT_FAILURES_BEFORE_HANDOFF = 2;
@@ -37,10 +39,15 @@ const BOT_FAILURES_BEFORE_HANDOFF = 2;
 export function triage(text: string, history: TriageHistory, set: IntentSet): TriageResult {
   const analysis = analyzeMessage(text, set);
   const ranked = rankIntents(analysis, set);
-  const intent = topIntent(ranked);
   const sentiment = scoreSentiment(analysis, set);
   const safety = findSafety(analysis, set);
+  const intent = resolveIntent(ranked, sentiment, safety);
   const threats = findThreats(analysis, set);
+  // Reporting an incident or threatening action is being upset, whatever the words' polarity.
+  if ((safety.length > 0 || threats.length > 0) && sentiment.label !== 'negative') {
+    sentiment.label = 'negative';
+    sentiment.score = Math.min(sentiment.score, -0.25);
+  }
   const reasons = collectReasons(intent, sentiment, safety, threats, history);
   return {
     intent,
@@ -55,9 +62,22 @@ export function triage(text: string, history: TriageHistory, set: IntentSet): Tr
   };
 }
 
+/**
+ * Product rules on top of keyword scores: a safety incident is a complaint about the product
+ * (unless the shopper asks for a refund or a person), and an upset message that names no topic
+ * is dissatisfaction, so a complaint ("I'm sick of your excuses").
+ */
+function resolveIntent(ranked: readonly IntentScore[], sentiment: Sentiment, safety: readonly string[]): IntentName {
+  const scored = topIntent(ranked);
+  if (safety.length > 0 && scored !== 'refund' && scored !== 'human') return 'complaint';
+  const namesNoTopic = (ranked[0]?.score ?? 0) < MIN_INTENT_SCORE;
+  if (namesNoTopic && sentiment.label === 'negative') return 'complaint';
+  return scored;
+}
+
 /** Reasons that hand the conversation to a person; `intent:` and plain `sentiment:negative` do not. */
 const HANDOFF_REASON_PREFIXES = [
-  'safety:', 'threat:', 'request:human', 'repeat:', 'complaint:negative', 'sentiment:very_negative',
+  'safety:', 'threat:', 'request:human', 'repeat:', 'complaint:negative', 'sentiment:very_negative', 'tone:shouting',
   'sentiment:worsening', 'bot:could_not_help',
 ] as const;
 
@@ -73,9 +93,10 @@ function collectReasons(
   for (const category of safety) reasons.push(`safety:${category}`);
   for (const kind of threats) reasons.push(kind === 'repeat' ? 'repeat:contact' : `threat:${kind}`);
   if (intent === 'human') reasons.push('request:human');
-  if (intent === 'complaint' && sentiment.label === 'negative') reasons.push('complaint:negative');
+  // A mild remark ("minor thing: a button was loose") stays with the bot; clear displeasure does not.
+  if (intent === 'complaint' && sentiment.raw <= COMPLAINT_HANDOFF_AT) reasons.push('complaint:negative');
   if (sentiment.raw <= VERY_NEGATIVE_AT) reasons.push('sentiment:very_negative');
-  if (sentiment.shouting) reasons.push('tone:shouting');
+  if (sentiment.shouting && sentiment.label === 'negative') reasons.push('tone:shouting');
   reasons.push(...historyReasons(intent, sentiment, history));
   return reasons;
 }
