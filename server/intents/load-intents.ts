@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { INTENT_NAMES } from '../protocol.js';
 import { IntentFile, SafetyFile, SentimentFile } from './intent-file-schema.js';
@@ -97,15 +97,21 @@ function validate<S extends z.ZodType>(text: string, file: string, schema: S, er
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
     const position = positionOf(doc, lineCounter, path);
-    errors.push({ file, ...position, path: formatPath(path), message: issue.message });
+    // zod reports a bad record key as "Invalid key in record"; the reason is one level down.
+    const nested = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+    errors.push({ file, ...position, path: formatPath(path), message: nested ?? issue.message });
   }
   return undefined;
 }
 
-/** Line and column of the deepest node on `path` that exists in the document. */
+/**
+ * Line and column of the deepest part of `path` found in the document: the key when the last
+ * step is a map key (where ops look first), else the node itself.
+ */
 function positionOf(doc: Document, lineCounter: LineCounter, path: (string | number)[]): { line?: number; column?: number } {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const parent = depth === 0 ? undefined : depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+    const node = isMap(parent) ? parent.items.find((pair) => scalarValue(pair.key) === path[depth - 1])?.key : depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
     if (range) {
       const position = lineCounter.linePos(range[0]);
@@ -113,6 +119,10 @@ function positionOf(doc: Document, lineCounter: LineCounter, path: (string | num
     }
   }
   return {};
+}
+
+function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : node;
 }
 
 function formatPath(path: (string | number)[]): string {

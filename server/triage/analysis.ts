@@ -6,7 +6,7 @@
  */
 import type { IntentSet } from '../intents/compile-intents.js';
 import { detectLanguage } from './language.js';
-import { foldText, tokenize } from './normalize.js';
+import { foldText, tokenizeFolded } from './normalize.js';
 import { stem } from './stem.js';
 
 export interface MessageAnalysis {
@@ -26,7 +26,8 @@ const NOISE_RE = /https?:\/\/\S+|www\.\S+|\bpic\.twitter\.com\/\S+|(^|\s)@[\w.]+
 
 export function analyzeMessage(rawText: string, set: IntentSet): MessageAnalysis {
   const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? rawText.replace(NOISE_RE, '$1') : rawText;
-  const tokens = tokenize(text, (word) => set.knownWords.has(word));
+  const folded = foldText(text);
+  const tokens = tokenizeFolded(folded, (word) => set.knownWords.has(word));
   const words = tokens.map((token) => token.word);
   const clauses = tokens.map((token) => token.clause);
   const language = detectLanguage(text, words);
@@ -34,7 +35,7 @@ export function analyzeMessage(rawText: string, set: IntentSet): MessageAnalysis
   const stemCache = new Map<string, readonly string[]>();
   return {
     text,
-    folded: foldText(text),
+    folded,
     words,
     clauses,
     language,

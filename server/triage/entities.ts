@@ -40,7 +40,8 @@ const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   pounds: 'GBP', jpy: 'JPY', yen: 'JPY', '円': 'JPY', brl: 'BRL', reais: 'BRL', real: 'BRL', cad: 'CAD', aud: 'AUD',
   cny: 'CNY', rmb: 'CNY', yuan: 'CNY', '元': 'CNY', chf: 'CHF', mxn: 'MXN',
 };
-const NUMBER = '\\d{1,3}(?:[.,\\s]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
+// Grouped thousands ("1.299,95", "1,299.95") or plain digits; never stops inside a number.
+const NUMBER = '(?:\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?(?![\\d])';
 const SYMBOL = '(?:us\\$|r\\$|c\\$|a\\$|[$€£¥￥])';
 const WORD = Object.keys(CURRENCY_WORDS).join('|');
 const AMOUNT_RE = new RegExp(
@@ -48,13 +49,21 @@ const AMOUNT_RE = new RegExp(
   'giu',
 );
 
+const DIGIT_RE = /\d/;
+
 export function extractEntities(text: string): Entities {
-  return { orderIds: extractOrderIds(text), emails: extractEmails(text), amounts: extractAmounts(text) };
+  // Most chat messages hold no digit and no "@": skip the regexes that could only fail.
+  const hasDigit = DIGIT_RE.test(text);
+  return {
+    orderIds: hasDigit ? extractOrderIds(text) : [],
+    emails: text.includes('@') ? extractEmails(text) : [],
+    amounts: hasDigit ? extractAmounts(text) : [],
+  };
 }
 
 export function extractOrderIds(text: string): string[] {
   const ids = new Set<string>();
-  const withoutEmails = text.replace(EMAIL_RE, ' ');
+  const withoutEmails = text.includes('@') ? text.replace(EMAIL_RE, ' ') : text;
   for (const match of withoutEmails.matchAll(CUED_ORDER_RE)) ids.add(cleanId(match[1]!));
   for (const match of withoutEmails.matchAll(HASH_ORDER_RE)) ids.add(cleanId(match[1]!));
   for (const match of withoutEmails.matchAll(PREFIXED_ORDER_RE)) ids.add(cleanId(match[1]!));

@@ -41,7 +41,6 @@ const APOSTROPHE_SUFFIXES: ReadonlyArray<[string, string]> = [
 const TOKEN_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.!?;,:()\n]+/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ELONGATION_RE = /(\p{L})\1{2,}/gu;
-const HAS_ELONGATION_RE = /(\p{L})\1{2,}/u;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** NFKC, lowercase, curly quotes to straight, accents off Latin letters ("verspätet" → "verspatet"). */
@@ -58,9 +57,14 @@ export function foldText(text: string): string {
  * `isKnown` decides between "good" and "god" for "goood": the doubled form wins when known.
  */
 export function tokenize(text: string, isKnown: (word: string) => boolean = () => false): Token[] {
+  return tokenizeFolded(foldText(text), isKnown);
+}
+
+/** `tokenize` for text already passed through `foldText` (triage folds once and reuses it). */
+export function tokenizeFolded(folded: string, isKnown: (word: string) => boolean = () => false): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  for (const match of foldText(text).matchAll(TOKEN_RE)) {
+  for (const match of folded.matchAll(TOKEN_RE)) {
     const raw = match[0];
     const first = raw.charCodeAt(0);
     if (raw.length > 0 && isPunctuation(first)) {
@@ -87,7 +91,7 @@ function isPunctuation(code: number): boolean {
 function expandWord(raw: string, isKnown: (word: string) => boolean): readonly string[] {
   let word = raw;
   if (word.includes("'")) return expandApostrophe(word);
-  if (HAS_ELONGATION_RE.test(word)) word = collapseElongation(word, isKnown);
+  if (word.length > 2 && hasTripleLetter(word)) word = collapseElongation(word, isKnown);
   const bare = BARE_CONTRACTIONS[word];
   if (bare) return bare;
   const fixed = SPELLING_FIXES[word];
@@ -108,6 +112,15 @@ function expandApostrophe(word: string): readonly string[] {
   // French/Italian elision ("l'adresse", "j'ai"): keep the word after the apostrophe.
   const afterApostrophe = word.slice(word.lastIndexOf("'") + 1);
   return afterApostrophe ? [afterApostrophe] : [];
+}
+
+/** Three equal characters in a row ("sooo"); a plain loop, as this runs for every word. */
+function hasTripleLetter(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === word.charCodeAt(i - 1) && code === word.charCodeAt(i - 2) && !(code >= 48 && code <= 57)) return true;
+  }
+  return false;
 }
 
 function collapseElongation(word: string, isKnown: (word: string) => boolean): string {

@@ -65,6 +65,7 @@ function negatedAt(words: readonly string[], clauses: readonly number[], at: num
  * Three-letter words are left out: they are usually acronyms (DHL, UPS, EUR, LED).
  */
 export function isShouting(text: string): boolean {
+  if (text === text.toLowerCase()) return false;
   const words = text.match(/\p{L}{3,}/gu);
   if (!words || words.length < 2) return false;
   let caps = 0;

@@ -12,7 +12,7 @@ export const SPELLING_FIXES: Readonly<Record<string, string>> = {
   packege: 'package', pakage: 'package', pacakge: 'package', packge: 'package', pakcage: 'package', parcell: 'parcel',
   percel: 'parcel', adress: 'address', adresse: 'address', addres: 'address', adres: 'address',
   trackin: 'tracking', trakcing: 'tracking', traking: 'tracking', trak: 'track', trackng: 'tracking',
-  arived: 'arrived', arrivied: 'arrived', arrvied: 'arrived', ariving: 'arriving', custums: 'customs', costums: 'customs',
+  swalowed: 'swallowed', swallowd: 'swallowed', swolen: 'swollen', bleding: 'bleeding', injurd: 'injured', arived: 'arrived', arrivied: 'arrived', arrvied: 'arrived', ariving: 'arriving', custums: 'customs', costums: 'customs',
   oder: 'order', ordr: 'order', orden: 'order', odrer: 'order', oredr: 'order',
   // money
   refnd: 'refund', refound: 'refund', refud: 'refund', refunf: 'refund', reimburse: 'reimburse', reimbursment: 'reimbursement',

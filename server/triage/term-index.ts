@@ -70,7 +70,7 @@ export function matchTerms(
   words: readonly string[] = units,
 ): TermMatch[] {
   const matches: TermMatch[] = [];
-  const seen = new Set<Term>();
+  const seen: Term[] = [];
   scan(index.byFirstUnit, units, clauses, seen, matches);
   if (index.byFirstWord.size > 0) scan(index.byFirstWord, words, clauses, seen, matches);
   for (const term of index.substrings) {
@@ -79,15 +79,16 @@ export function matchTerms(
   return matches;
 }
 
-function scan(byFirst: ReadonlyMap<string, readonly Term[]>, units: readonly string[], clauses: readonly number[], seen: Set<Term>, matches: TermMatch[]): void {
+// `seen` is an array: a message matches a handful of terms, so a Set costs more than it saves.
+function scan(byFirst: ReadonlyMap<string, readonly Term[]>, units: readonly string[], clauses: readonly number[], seen: Term[], matches: TermMatch[]): void {
   for (let i = 0; i < units.length; i++) {
     const candidates = byFirst.get(units[i]!);
     if (!candidates) continue;
     for (const term of candidates) {
-      if (seen.has(term)) continue;
+      if (seen.includes(term)) continue;
       const end = matchRest(term.units, units, clauses, i);
       if (end < 0) continue;
-      seen.add(term);
+      seen.push(term);
       matches.push({ term, start: i, end, negated: isNegated(term, units, clauses, i) });
     }
   }

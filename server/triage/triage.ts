@@ -41,13 +41,13 @@ export function triage(text: string, history: TriageHistory, set: IntentSet): Tr
   const ranked = rankIntents(analysis, set);
   const sentiment = scoreSentiment(analysis, set);
   const safety = findSafety(analysis, set);
-  const intent = resolveIntent(ranked, sentiment, safety);
   const threats = findThreats(analysis, set);
   // Reporting an incident or threatening action is being upset, whatever the words' polarity.
   if ((safety.length > 0 || threats.length > 0) && sentiment.label !== 'negative') {
     sentiment.label = 'negative';
     sentiment.score = Math.min(sentiment.score, -0.25);
   }
+  const intent = resolveIntent(ranked, sentiment, safety, threats);
   const reasons = collectReasons(intent, sentiment, safety, threats, history);
   return {
     intent,
@@ -64,12 +64,14 @@ export function triage(text: string, history: TriageHistory, set: IntentSet): Tr
 
 /**
  * Product rules on top of keyword scores: a safety incident is a complaint about the product
- * (unless the shopper asks for a refund or a person), and an upset message that names no topic
- * is dissatisfaction, so a complaint ("I'm sick of your excuses").
+ * (unless the shopper asks for a refund or a person); a threat with no other topic ("a one star
+ * review everywhere") is a complaint; an upset message that names no topic is dissatisfaction,
+ * so a complaint too ("I'm sick of your excuses").
  */
-function resolveIntent(ranked: readonly IntentScore[], sentiment: Sentiment, safety: readonly string[]): IntentName {
+function resolveIntent(ranked: readonly IntentScore[], sentiment: Sentiment, safety: readonly string[], threats: readonly string[]): IntentName {
   const scored = topIntent(ranked);
   if (safety.length > 0 && scored !== 'refund' && scored !== 'human') return 'complaint';
+  if (scored === 'other' && threats.some((kind) => kind !== 'repeat')) return 'complaint';
   const namesNoTopic = (ranked[0]?.score ?? 0) < MIN_INTENT_SCORE;
   if (namesNoTopic && sentiment.label === 'negative') return 'complaint';
   return scored;

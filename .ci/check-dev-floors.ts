@@ -1,0 +1,36 @@
+/**
+ * CI's check of the triage engine on public labelled data (../shared/data/dev, see its README):
+ * runs `relaydesk eval --json` on each file and compares with the floors of the triage issue.
+ * Writes `{passed, failed}` to the file named by argv[2]; exits 1 when a floor is missed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DEV = join('..', 'shared', 'data', 'dev');
+type Report = { intent?: { macroF1: number }; negative?: { f1: number }; handoff?: { recall: number } };
+const FLOORS: Array<{ file: string; metric: string; floor: number; read: (r: Report) => number | undefined }> = [
+  { file: 'bitext-cs-8k.jsonl', metric: 'intent macro-F1', floor: 0.85, read: (r) => r.intent?.macroF1 },
+  { file: 'airline-tweets-dev.jsonl', metric: 'negative F1', floor: 0.7, read: (r) => r.negative?.f1 },
+  { file: 'complaints-tweets-dev.jsonl', metric: 'negative F1', floor: 0.6, read: (r) => r.negative?.f1 },
+  { file: 'cpsc-safety-dev.jsonl', metric: 'handoff recall', floor: 0.9, read: (r) => r.handoff?.recall },
+];
+
+let passed = 0;
+let failed = 0;
+for (const { file, metric, floor, read } of FLOORS) {
+  const path = join(DEV, file);
+  if (!existsSync(path)) {
+    console.log(`FAIL ${file}: missing (CI expects ../shared/data/dev beside the project)`);
+    failed++;
+    continue;
+  }
+  const output = execFileSync(process.execPath, ['bin/relaydesk.js', 'eval', path, '--json'], { encoding: 'utf8' });
+  const value = read(JSON.parse(output.trim().split('\n').at(-1)!) as Report);
+  const ok = value !== undefined && value >= floor;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${file}: ${metric} ${value?.toFixed(3)} (floor ${floor})`);
+  if (ok) passed++;
+  else failed++;
+}
+writeFileSync(process.argv[2]!, JSON.stringify({ passed, failed }));
+process.exitCode = failed > 0 ? 1 : 0;

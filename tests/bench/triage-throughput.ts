@@ -1,0 +1,37 @@
+/**
+ * Full-triage throughput, single thread: every message of the dev set (../shared/data/dev when
+ * present, else intents/examples.jsonl) through `triage()`, after a warm-up pass that fills the
+ * stem cache as a running server's would be. Prints messages per second.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileIntents } from '../../server/intents/compile-intents.js';
+import { readIntentDir } from '../../server/intents/load-intents.js';
+import { parseLabelledRows } from '../../server/eval/run-evaluation.js';
+import { NO_HISTORY, triage } from '../../server/triage/triage.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DEV_DIR = join(ROOT, '..', 'shared', 'data', 'dev');
+
+function loadTexts(): { texts: string[]; source: string } {
+  if (existsSync(DEV_DIR)) {
+    const files = readdirSync(DEV_DIR).filter((name) => name.endsWith('.jsonl'));
+    const texts = files.flatMap((name) => parseLabelledRows(readFileSync(join(DEV_DIR, name), 'utf8'), name).map((row) => row.text));
+    return { texts, source: `../shared/data/dev (${files.length} files)` };
+  }
+  const rows = parseLabelledRows(readFileSync(join(ROOT, 'intents', 'examples.jsonl'), 'utf8'));
+  return { texts: rows.map((row) => row.text), source: 'intents/examples.jsonl' };
+}
+
+export function benchTriage(): { messagesPerSecond: number; messages: number; source: string } {
+  const set = compileIntents(readIntentDir(join(ROOT, 'intents')));
+  const { texts, source } = loadTexts();
+  for (const text of texts) triage(text, NO_HISTORY, set); // warm-up: JIT and stem cache
+  const rounds = 3;
+  const started = performance.now();
+  for (let round = 0; round < rounds; round++) for (const text of texts) triage(text, NO_HISTORY, set);
+  const seconds = (performance.now() - started) / 1000;
+  const messages = texts.length * rounds;
+  return { messagesPerSecond: Math.round(messages / seconds), messages, source };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, NEGATOR, tokenize } from '../../server/triage/normalize.js';
+
+const words = (text: string, known: string[] = []) => tokenize(text, (w) => known.includes(w)).map((t) => t.word);
+
+describe('foldText', () => {
+  it('applies NFKC, lowercases and strips accents from Latin letters only', () => {
+    expect(foldText('Ｒｅｆｕｎｄ Verspätet Ça')).toBe('refund verspatet ca');
+    expect(foldText('ﬁle')).toBe('file');
+    // Japanese voicing marks survive: が must not become か.
+    expect(foldText('がまだ届かない')).toBe('がまだ届かない');
+  });
+
+  it('turns curly apostrophes straight and ß into ss', () => {
+    expect(foldText('don’t Straße')).toBe("don't strasse");
+  });
+});
+
+describe('tokenize', () => {
+  it('expands contractions, with or without the apostrophe, into a negator', () => {
+    expect(words("I didn't get it")).toEqual(['i', 'did', NEGATOR, 'get', 'it']);
+    expect(words('it doesnt work, cant log in')).toEqual(['it', 'does', NEGATOR, 'work', 'can', NEGATOR, 'log', 'in']);
+    expect(words("won't")).toEqual(['will', NEGATOR]);
+    expect(words("where's my order")).toEqual(['where', 'is', 'my', 'order']);
+  });
+
+  it('maps every negator to the same token', () => {
+    expect(words('never no not without')).toEqual([NEGATOR, NEGATOR, NEGATOR, NEGATOR]);
+  });
+
+  it('fixes common misspellings and shorthand', () => {
+    expect(words('i never recieved my packege pls')).toEqual(['i', NEGATOR, 'received', 'my', 'package', 'please']);
+    expect(words('refnd ur adress')).toEqual(['refund', 'your', 'address']);
+  });
+
+  it('collapses elongations, keeping a known double letter', () => {
+    expect(words('sooo late')).toEqual(['so', 'late']);
+    expect(words('refuuuund')).toEqual(['refund']);
+    expect(words('goood', ['good'])).toEqual(['good']);
+  });
+
+  it('keeps accented words whole (natural splits "verspätet") and CJK runs as tokens', () => {
+    expect(words('Bestellung verspätet')).toEqual(['bestellung', 'verspatet']);
+    expect(words('注文はどこ？')).toEqual(['注文はどこ']);
+  });
+
+  it('starts a new clause at punctuation and at "but", so negation cannot cross it', () => {
+    const tokens = tokenize('not damaged but missing. ok');
+    expect(tokens.map((t) => [t.word, t.clause])).toEqual([
+      [NEGATOR, 0], ['damaged', 0], ['missing', 1], ['ok', 2],
+    ]);
+  });
+
+  it('returns nothing for empty or symbol-only text', () => {
+    expect(words('')).toEqual([]);
+    expect(words('!!! ??? ...')).toEqual([]);
+  });
+});
