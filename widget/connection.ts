@@ -1,0 +1,168 @@
+/**
+ * The socket adapter: a typed socket.io-client on `/customer`, the resume token in
+ * localStorage, outbox persistence, and the send-once flush after every (re)connect.
+ * All state changes go through the store; this file only talks to the network.
+ *
+ * @example
+ *   const conn = createConnection({ server: 'https://shop.example', locale: 'en', page: '/cart', storage, store });
+ *   conn.start(); // connects, resumes with the stored token, flushes the outbox
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ChatMessage, CustomerClientEvents, CustomerServerEvents, ErrorCode } from '../server/protocol';
+import { dueForSending, saveOutbox, type KeyValueStorage } from './outbox';
+import type { Store } from './store';
+import { T } from './strings';
+
+export type CustomerSocket = Socket<CustomerServerEvents, CustomerClientEvents>;
+
+export const ACK_TIMEOUT_MS = 10_000;
+/** Wait before resending after a timeout or `rate_limited`; the server dedupes, so resends are safe. */
+const RESEND_DELAY_MS = 5_000;
+const MAX_BACKOFF_MS = 60_000;
+/** Refusals a resend cannot fix: the entry is marked failed and waits for the shopper's Retry. */
+const REFUSALS: Partial<Record<ErrorCode, string>> = {
+  too_long: T.tooLong,
+  invalid_payload: T.notSent,
+  conversation_closed: T.closed,
+  not_found: T.notSent,
+  unauthorized: T.notSent,
+};
+
+export const tokenKey = (server: string): string => `relaydesk:token:${server}`;
+export const outboxKey = (server: string): string => `relaydesk:outbox:${server}`;
+
+export interface ConnectionOptions {
+  /** Server origin, e.g. `https://chat.example.com` (no path: socket.io reads a path as a namespace). */
+  server: string;
+  locale: string;
+  page: string;
+  storage: KeyValueStorage;
+  store: Store;
+}
+
+export interface Connection {
+  /** Opens the socket once; later calls do nothing. */
+  start(): void;
+  /** Sends the next queued outbox entry if a session is live; called after every change. */
+  flush(): void;
+  typing(on: boolean): void;
+  rate(score: number): void;
+}
+
+export function createConnection(o: ConnectionOptions): Connection {
+  const { store, storage } = o;
+  const dispatch = store.dispatch;
+  let socket: CustomerSocket | null = null;
+  // True once `session` arrived on this connection: a server may still be setting up the
+  // conversation between `connect` and `session`, so messages wait for it.
+  let live = false;
+  let refusals = 0;
+  let resendTimer: ReturnType<typeof setTimeout> | undefined;
+
+  store.subscribe((s, prev) => {
+    if (s.outbox !== prev.outbox) saveOutbox(storage, outboxKey(o.server), s.outbox);
+  });
+
+  const handshake = () => {
+    const token = storage.getItem(tokenKey(o.server));
+    return { ...(token ? { token } : {}), locale: o.locale, page: o.page };
+  };
+
+  function start(): void {
+    if (socket) return;
+    const s: CustomerSocket = io(`${o.server}/customer`, {
+      // A function, so every reconnect sends the newest token.
+      auth: (cb) => cb(handshake()),
+      transports: ['websocket', 'polling'],
+      // Fall back to long-polling where a proxy blocks WebSocket.
+      tryAllTransports: true,
+    });
+    socket = s;
+    listen(s);
+  }
+
+  function listen(s: CustomerSocket): void {
+    s.on('connect', () => {
+      refusals = 0;
+      dispatch({ type: 'connection', state: 'online' });
+    });
+    s.on('disconnect', (reason) => {
+      live = false;
+      dispatch({ type: 'connection', state: 'offline' });
+      // socket.io reconnects by itself except after a deliberate server disconnect.
+      if (reason === 'io server disconnect') reconnectLater(s);
+    });
+    s.on('connect_error', (err) => {
+      live = false;
+      dispatch({ type: 'connection', state: 'offline' });
+      if (s.active) return; // a network error: socket.io retries by itself
+      // The server refused the handshake. A token it no longer knows must not lock the shopper out.
+      const code = (err as Error & { data?: { code?: string } }).data?.code ?? err.message;
+      if (code === 'unauthorized' || code === 'not_found') storage.removeItem(tokenKey(o.server));
+      reconnectLater(s);
+    });
+    s.on('session', (session) => {
+      try {
+        storage.setItem(tokenKey(o.server), session.token);
+      } catch {
+        // Without storage the conversation still works; it just won't survive a reload.
+      }
+      dispatch({ type: 'session', session });
+      live = true;
+      flush();
+    });
+    s.on('message', (message) => dispatch({ type: 'message', message }));
+    s.on('status', (status) => dispatch({ type: 'status', status }));
+    s.on('typing', (typing) => dispatch({ type: 'typing', typing }));
+    // The browser knows about network changes before socket.io's ping timeout does.
+    window.addEventListener('online', () =>
+      s.connected ? dispatch({ type: 'connection', state: 'online' }) : s.connect(),
+    );
+    window.addEventListener('offline', () => dispatch({ type: 'connection', state: 'offline' }));
+  }
+
+  function reconnectLater(s: CustomerSocket): void {
+    const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** refusals++) * (0.5 + Math.random() / 2);
+    setTimeout(() => s.connected || s.connect(), delay);
+  }
+
+  // One message in flight at a time, so offline messages reach the bot in the order typed.
+  function flush(): void {
+    const s = socket;
+    const box = store.getState().outbox;
+    if (!s?.connected || !live || box.some((e) => e.phase === 'sending')) return;
+    const next = dueForSending(box)[0];
+    if (!next) return;
+    dispatch({ type: 'sending', clientIds: [next.clientId] });
+    s.timeout(ACK_TIMEOUT_MS).emit('message', { clientId: next.clientId, text: next.text }, (err, ack) =>
+      settle(next.clientId, err ? null : ack),
+    );
+  }
+
+  function settle(clientId: string, ack: Ack<{ message: ChatMessage }> | null): void {
+    if (ack?.ok) dispatch({ type: 'acked', clientId, message: ack.message });
+    else if (ack && REFUSALS[ack.error.code]) dispatch({ type: 'send-failed', clientId, error: REFUSALS[ack.error.code] });
+    else {
+      // Timed out or rate limited: back to the queue and try again shortly.
+      dispatch({ type: 'send-failed', clientId });
+      clearTimeout(resendTimer);
+      resendTimer = setTimeout(flush, RESEND_DELAY_MS);
+      return;
+    }
+    flush();
+  }
+
+  function typing(on: boolean): void {
+    if (live && socket?.connected) socket.timeout(ACK_TIMEOUT_MS).emit('typing', { typing: on }, () => {});
+  }
+
+  function rate(score: number): void {
+    if (!live || !socket?.connected) return dispatch({ type: 'rate', phase: 'failed' });
+    dispatch({ type: 'rate', phase: 'sending' });
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('rate', { score }, (err, ack) => dispatch({ type: 'rate', phase: !err && ack.ok ? 'thanks' : 'failed' }));
+  }
+
+  return { start, flush, typing, rate };
+}

@@ -1,0 +1,176 @@
+/**
+ * The widget's state and its pure reducer: the transcript (sorted by `seq`, one copy per
+ * message), conversation status, agent, queue, typing, rating, connection, panel and outbox.
+ *
+ * @example
+ *   let s = initialState();
+ *   s = reduce(s, { type: 'session', session }); // after every (re)connect
+ *   s = reduce(s, { type: 'message', message });  // live messages merge without duplicates
+ */
+import type {
+  AgentTypingPayload,
+  ChatMessage,
+  ConversationStatus,
+  SessionPayload,
+  StatusPayload,
+} from '../server/protocol';
+import * as box from './outbox';
+import type { Outbox } from './outbox';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+/** `ask` shows the 1–5 buttons after resolution; `thanks` replaces them once the server acked. */
+export type RatingState = 'hidden' | 'ask' | 'sending' | 'thanks' | 'failed';
+
+export interface WidgetState {
+  open: boolean;
+  connection: ConnectionState;
+  conversationId: string | null;
+  messages: readonly ChatMessage[];
+  status: ConversationStatus;
+  agentName: string | null;
+  queuePosition: number | null;
+  estimatedWaitSeconds: number | null;
+  nextOpenAt: string | null;
+  /** Name of the agent who is typing right now, if any. */
+  agentTyping: string | null;
+  rating: RatingState;
+  /** Replies that arrived while the panel was closed (the launcher badge). */
+  unread: number;
+  outbox: Outbox;
+}
+
+export type WidgetAction =
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'connection'; state: ConnectionState }
+  | { type: 'session'; session: SessionPayload }
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'status'; status: StatusPayload }
+  | { type: 'typing'; typing: AgentTypingPayload }
+  | { type: 'send'; clientId: string; text: string; at: string }
+  | { type: 'sending'; clientIds: readonly string[] }
+  | { type: 'acked'; clientId: string; message: ChatMessage }
+  /** No `error`: try again later (timeout, rate limit). With `error`: refused for good. */
+  | { type: 'send-failed'; clientId: string; error?: string }
+  | { type: 'retry'; clientId: string }
+  | { type: 'rate'; phase: 'sending' | 'thanks' | 'failed' };
+
+export function initialState(outbox: Outbox = []): WidgetState {
+  return {
+    open: false,
+    connection: 'connecting',
+    conversationId: null,
+    messages: [],
+    status: 'bot',
+    agentName: null,
+    queuePosition: null,
+    estimatedWaitSeconds: null,
+    nextOpenAt: null,
+    agentTyping: null,
+    rating: 'hidden',
+    unread: 0,
+    outbox,
+  };
+}
+
+/**
+ * Merges messages into a transcript sorted by `seq`. One message per id and per seq; the
+ * incoming copy wins, so a resync after reconnect fills gaps and never duplicates.
+ */
+export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  const incomingIds = new Set(incoming.map((m) => m.id));
+  const bySeq = new Map<number, ChatMessage>();
+  for (const m of current) if (!incomingIds.has(m.id)) bySeq.set(m.seq, m);
+  for (const m of incoming) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export function reduce(state: WidgetState, action: WidgetAction): WidgetState {
+  switch (action.type) {
+    case 'open':
+      return { ...state, open: true, unread: 0 };
+    case 'close':
+      return { ...state, open: false };
+    case 'connection':
+      // A dropped socket means no one is typing at us and nothing is in flight any more.
+      return action.state === 'online'
+        ? { ...state, connection: 'online' }
+        : { ...state, connection: action.state, agentTyping: null, outbox: box.release(state.outbox) };
+    case 'session':
+      return applySession(state, action.session);
+    case 'message':
+      return addMessages(state, [action.message]);
+    case 'status':
+      return applyStatus(state, action.status);
+    case 'typing':
+      return { ...state, agentTyping: action.typing.typing ? action.typing.name : null };
+    case 'send':
+      return { ...state, outbox: box.enqueue(state.outbox, action.clientId, action.text, action.at) };
+    case 'sending':
+      return { ...state, outbox: box.markSending(state.outbox, action.clientIds) };
+    case 'acked':
+      return addMessages({ ...state, outbox: box.acknowledge(state.outbox, action.clientId) }, [action.message]);
+    case 'send-failed':
+      return {
+        ...state,
+        outbox:
+          action.error === undefined
+            ? box.release(state.outbox, action.clientId)
+            : box.reject(state.outbox, action.clientId, action.error),
+      };
+    case 'retry':
+      return { ...state, outbox: box.retry(state.outbox, action.clientId) };
+    case 'rate':
+      return state.rating === 'hidden' ? state : { ...state, rating: action.phase };
+  }
+}
+
+function addMessages(state: WidgetState, incoming: readonly ChatMessage[]): WidgetState {
+  const known = new Set(state.messages.map((m) => m.id));
+  const fresh = incoming.filter((m) => !known.has(m.id));
+  const delivered = new Set(incoming.flatMap((m) => (m.clientId ? [m.clientId] : [])));
+  const agentSpoke = fresh.some((m) => m.from === 'agent');
+  return {
+    ...state,
+    messages: mergeMessages(state.messages, incoming),
+    outbox: box.dropDelivered(state.outbox, delivered),
+    // An agent's message ends their typing; replies count as unread only while the panel is closed.
+    agentTyping: agentSpoke ? null : state.agentTyping,
+    unread: state.open ? 0 : state.unread + fresh.filter((m) => m.from !== 'customer').length,
+  };
+}
+
+function applySession(state: WidgetState, session: SessionPayload): WidgetState {
+  const same = state.conversationId === session.conversationId;
+  // A different conversation (new token, or the old one expired) replaces the transcript.
+  const base: WidgetState = same
+    ? addMessages(state, session.messages)
+    : { ...addMessages({ ...state, messages: [] }, session.messages), unread: 0 };
+  const next = { ...base, conversationId: session.conversationId };
+  if (same && session.status === state.status) return next;
+  return applyStatus({ ...next, rating: same ? next.rating : 'hidden' }, { status: session.status });
+}
+
+function applyStatus(state: WidgetState, p: StatusPayload): WidgetState {
+  const assigned = p.status === 'assigned';
+  const queued = p.status === 'queued';
+  return {
+    ...state,
+    status: p.status,
+    agentName: assigned ? (p.agent?.name ?? state.agentName ?? lastAgentName(state.messages)) : null,
+    queuePosition: queued ? (p.queuePosition ?? null) : null,
+    estimatedWaitSeconds: queued ? (p.estimatedWaitSeconds ?? null) : null,
+    nextOpenAt: queued ? (p.nextOpenAt ?? null) : null,
+    agentTyping: assigned ? state.agentTyping : null,
+    // Ask for a rating once per resolution; a reopened conversation may be rated again later.
+    rating: p.status !== 'resolved' ? 'hidden' : state.rating === 'hidden' ? 'ask' : state.rating,
+  };
+}
+
+function lastAgentName(messages: readonly ChatMessage[]): string | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m?.from === 'agent' && m.author) return m.author.name;
+  }
+  return null;
+}
