@@ -23,9 +23,15 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * SPEC §5's codes, plus `internal` for a fault on the server's side: a widget retries that
+ * message instead of dropping it as invalid.
+ */
+export type AckErrorCode = ErrorCode | 'internal';
+
 export interface AckError {
   ok: false;
-  error: { code: ErrorCode; message: string; path?: string };
+  error: { code: AckErrorCode; message: string; path?: string };
 }
 /** Every client→server event is acknowledged with this. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;

@@ -1,0 +1,101 @@
+/**
+ * Owns the table of environment variables: each one's name, default, meaning (with its unit),
+ * whether its value is secret, and the zod schema that parses it. `config.ts` reads them in
+ * this order and derives `CONFIG_DOCS` from this table, so docs and parsing cannot drift apart.
+ *
+ * @example VARIABLES.port.schema.parse('8080') // → 8080
+ */
+import { z } from 'zod';
+import {
+  LOG_LEVELS,
+  businessHoursSchema,
+  integerSchema,
+  nonEmptySchema,
+  originsSchema,
+  publicUrlSchema,
+  urlSchema,
+} from './config-values.js';
+
+export interface Variable<T> {
+  name: string;
+  default: string | undefined;
+  description: string;
+  /** Never echo the value in an error: it may hold a password or credentials. */
+  secret?: boolean;
+  schema: z.ZodType<T, string>;
+}
+
+const v = <T>(variable: Variable<T>) => variable;
+
+export const VARIABLES = {
+  port: v({
+    name: 'PORT', default: '3000',
+    description: 'TCP port of the HTTP and socket server; 0 picks a free port.',
+    schema: integerSchema(0, 65535, 'an integer from 0 to 65535'),
+  }),
+  host: v({
+    name: 'HOST', default: '0.0.0.0',
+    description: 'Network interface to bind; 127.0.0.1 keeps the server local.',
+    schema: nonEmptySchema,
+  }),
+  dataDir: v({
+    name: 'DATA_DIR', default: './data',
+    description: 'Folder of the embedded SQLite database; created if missing.',
+    schema: nonEmptySchema,
+  }),
+  databaseUrl: v({
+    name: 'DATABASE_URL', default: undefined, secret: true,
+    description: 'postgres:// or postgresql:// URL; when set, PostgreSQL replaces SQLite (for several nodes).',
+    schema: urlSchema(['postgres', 'postgresql'], 'a postgres:// or postgresql:// URL'),
+  }),
+  redisUrl: v({
+    name: 'REDIS_URL', default: undefined, secret: true,
+    description: 'redis:// or rediss:// URL; when set, nodes share socket events through the socket.io Redis adapter.',
+    schema: urlSchema(['redis', 'rediss'], 'a redis:// or rediss:// URL'),
+  }),
+  allowedOrigins: v({
+    name: 'ALLOWED_ORIGINS', default: '*',
+    description: 'Comma list of storefront origins allowed to open the widget socket; * allows any and is for the demo only.',
+    schema: originsSchema,
+  }),
+  adminEmail: v({
+    name: 'ADMIN_EMAIL', default: undefined, secret: true,
+    description: 'Email of the ops account created or updated at start; set together with ADMIN_PASSWORD.',
+    schema: z.email('expected an email address such as ops@example.com'),
+  }),
+  adminPassword: v({
+    name: 'ADMIN_PASSWORD', default: undefined, secret: true,
+    description: 'Password of that ops account, at least 8 characters; set together with ADMIN_EMAIL.',
+    schema: z.string().min(8, 'expected at least 8 characters'),
+  }),
+  logLevel: v({
+    name: 'LOG_LEVEL', default: 'info',
+    description: `Lowest pino level written: ${LOG_LEVELS.join(', ')}.`,
+    schema: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`),
+  }),
+  intentsDir: v({
+    name: 'INTENTS_DIR', default: './intents',
+    description: 'Folder of the intent, safety and example files; changes are picked up without restart.',
+    schema: nonEmptySchema,
+  }),
+  orderApiUrl: v({
+    name: 'ORDER_API_URL', default: undefined, secret: true,
+    description: "http(s) base URL of the shop's order API; unset uses the demo orders.",
+    schema: urlSchema(['http', 'https'], 'an http:// or https:// URL'),
+  }),
+  orderApiTimeoutMs: v({
+    name: 'ORDER_API_TIMEOUT_MS', default: '3000',
+    description: 'Timeout of one order API call, in milliseconds (1 to 60000).',
+    schema: integerSchema(1, 60_000, 'an integer from 1 to 60000 (milliseconds)'),
+  }),
+  businessHours: v({
+    name: 'BUSINESS_HOURS', default: 'Mon-Fri 09:00-18:00 Europe/Berlin',
+    description: 'When agents are expected to answer: days, local HH:MM-HH:MM and an IANA time zone.',
+    schema: businessHoursSchema,
+  }),
+  publicUrl: v({
+    name: 'PUBLIC_URL', default: undefined,
+    description: 'Public http(s) base URL of this server, used in links; unset derives it from each request.',
+    schema: publicUrlSchema,
+  }),
+};

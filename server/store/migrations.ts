@@ -1,0 +1,90 @@
+/**
+ * Owns the database schema history: an ordered list of migrations written with kysely's schema
+ * builder in portable types (text, integer), so SQLite and PostgreSQL get the same tables, and
+ * `migrateToLatest(db)`, run by every store when it opens. To change the schema, append a
+ * migration with the next number (`0002_agents`, …); never edit one that has shipped.
+ *
+ * @example await migrateToLatest(db); // creates or upgrades the tables, idempotent
+ */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+
+export interface NamedMigration extends Migration {
+  /** Sorts in apply order: a zero-padded number then a short name, e.g. `0002_agents`. */
+  name: string;
+}
+
+// Migrations take Kysely<any>: they describe past schemas, which the current `Tables` type does not.
+const conversationsAndMessages: NamedMigration = {
+  name: '0001_conversations_and_messages',
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('conversations')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('token_hash', 'text', (column) => column.notNull().unique())
+      .addColumn('customer_key', 'text', (column) => column.notNull())
+      .addColumn('status', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'text', (column) => column.notNull())
+      .addColumn('updated_at', 'text', (column) => column.notNull())
+      .addColumn('locale', 'text')
+      .addColumn('page', 'text')
+      .addColumn('language', 'text')
+      .addColumn('intent', 'text')
+      .addColumn('urgency', 'text')
+      .addColumn('reasons_json', 'text', (column) => column.notNull())
+      .addColumn('last_triage_json', 'text')
+      .addColumn('bot_state_json', 'text', (column) => column.notNull())
+      .addColumn('queued_at', 'text')
+      .addColumn('assignee_id', 'text')
+      .addColumn('assignee_name', 'text')
+      .addColumn('first_response_at', 'text')
+      .addColumn('resolved_at', 'text')
+      .addColumn('rating', 'integer')
+      .addColumn('rating_comment', 'text')
+      .execute();
+    // The agent queue lists by status; a shopper's history by customer key.
+    await db.schema.createIndex('conversations_status_idx').on('conversations').column('status').execute();
+    await db.schema.createIndex('conversations_customer_key_idx').on('conversations').column('customer_key').execute();
+    await db.schema
+      .createTable('messages')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('conversation_id', 'text', (column) => column.notNull().references('conversations.id').onDelete('cascade'))
+      .addColumn('seq', 'integer', (column) => column.notNull())
+      .addColumn('sender', 'text', (column) => column.notNull())
+      .addColumn('text', 'text', (column) => column.notNull())
+      .addColumn('client_id', 'text')
+      .addColumn('author_name', 'text')
+      .addColumn('at', 'text', (column) => column.notNull())
+      .addColumn('triage_json', 'text')
+      // The database itself guarantees one message per seq and per clientId (NULLs never collide).
+      .addUniqueConstraint('messages_conversation_seq_key', ['conversation_id', 'seq'])
+      .addUniqueConstraint('messages_conversation_client_id_key', ['conversation_id', 'client_id'])
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('messages').execute();
+    await db.schema.dropTable('conversations').execute();
+  },
+};
+
+/** Every migration, in apply order. Append only. */
+export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages];
+
+/**
+ * Applies every pending migration (each in a transaction where the dialect allows DDL in one).
+ * Throws naming the failed migration; the database is left at the last successful one.
+ *
+ * @example await migrateToLatest(new Kysely<Tables>({ dialect }));
+ */
+export async function migrateToLatest(db: Kysely<any>, migrations: readonly NamedMigration[] = MIGRATIONS): Promise<void> {
+  const names = migrations.map((migration) => migration.name);
+  // kysely applies migrations in name order; a list in another order would be applied differently than it reads.
+  if (names.some((name, i) => i > 0 && name <= (names[i - 1] ?? ''))) {
+    throw new Error(`store migrations must be listed in increasing name order without duplicates: ${names.join(', ')}`);
+  }
+  const provider = { getMigrations: async () => Object.fromEntries(migrations.map((migration) => [migration.name, migration])) };
+  const { error, results = [] } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Owns opening the embedded SQLite store (SPEC §8): the file and its folder, the durability
+ * pragmas, the kysely `SqliteDialect` and the migrations; the queries live in `kysely-store.ts`.
+ *
+ * Durability: an append resolves only after its COMMIT. better-sqlite3 is synchronous, so that
+ * COMMIT has reached the WAL file before the promise settles. With `synchronous = FULL` (our
+ * default) the WAL is fsynced at each commit, so an acknowledged message survives SIGKILL and
+ * also an OS crash or power cut; `NORMAL` survives a process crash only, and is faster.
+ *
+ * Open ONE store per file per process. better-sqlite3 waits for a lock synchronously, so a second
+ * connection in the same process that meets the first one's open transaction blocks the event
+ * loop that would finish it, until `busy_timeout` fails it. Other processes (the CLI) are fine.
+ *
+ * @example const store = await createSqliteStore({ file: sqliteFileIn(config.dataDir) });
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createKyselyStore } from './kysely-store.js';
+import { migrateToLatest } from './migrations.js';
+import type { Store } from './store.js';
+import type { Tables } from './tables.js';
+
+/** File name of the database inside `DATA_DIR`. */
+export const SQLITE_FILE_NAME = 'relaydesk.sqlite';
+
+/** The database file for a data folder. @example sqliteFileIn('./data') // → 'data/relaydesk.sqlite' */
+export function sqliteFileIn(dataDir: string): string {
+  return join(dataDir, SQLITE_FILE_NAME);
+}
+
+export interface SqliteStoreOptions {
+  /** Path of the database file (its folder is created if missing), or `:memory:` for unit tests. */
+  file: string;
+  /** `FULL` (default): commits survive power loss; `NORMAL`: they survive a process crash only. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+/**
+ * Opens (or creates) the SQLite database, applies pending migrations and returns the store.
+ *
+ * @example
+ *   const store = await createSqliteStore({ file: join(tmpdir(), 'relaydesk-test.sqlite') });
+ *   await store.close();
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const database = new Database(options.file);
+  // WAL lets readers run while a message is written; both values survive reopening the file.
+  database.pragma('journal_mode = WAL');
+  database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  database.pragma('foreign_keys = ON');
+  // A CLI command or a second process may hold the write lock for a moment: wait, don't fail.
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db);
+}

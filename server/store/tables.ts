@@ -1,0 +1,48 @@
+/**
+ * Owns the SQL table shapes as kysely sees them (snake_case columns, JSON kept as text, times as
+ * ISO text) so that SQLite and PostgreSQL run the same typed queries. A new migration that adds
+ * a table adds its interface here too.
+ *
+ * @example const db = new Kysely<Tables>({ dialect });
+ */
+
+export interface ConversationsTable {
+  id: string;
+  token_hash: string;
+  customer_key: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  locale: string | null;
+  page: string | null;
+  language: string | null;
+  intent: string | null;
+  urgency: string | null;
+  reasons_json: string;
+  last_triage_json: string | null;
+  bot_state_json: string;
+  queued_at: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender: string;
+  text: string;
+  client_id: string | null;
+  author_name: string | null;
+  at: string;
+  triage_json: string | null;
+}
+
+export interface Tables {
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+}
