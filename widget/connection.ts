@@ -8,7 +8,7 @@
  *   conn.start(); // connects, resumes with the stored token, flushes the outbox
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ChatMessage, CustomerClientEvents, CustomerServerEvents, ErrorCode } from '../server/protocol';
+import type { Ack, ChatMessage, CustomerClientEvents, CustomerServerEvents, AckErrorCode } from '../server/protocol';
 import { dueForSending, saveOutbox, type KeyValueStorage } from './outbox';
 import type { Store } from './store';
 import { T } from './strings';
@@ -20,7 +20,8 @@ export const ACK_TIMEOUT_MS = 10_000;
 const RESEND_DELAY_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
 /** Refusals a resend cannot fix: the entry is marked failed and waits for the shopper's Retry. */
-const REFUSALS: Partial<Record<ErrorCode, string>> = {
+// `internal` is absent on purpose: a fault on our side is retried like a timeout.
+const REFUSALS: Partial<Record<AckErrorCode, string>> = {
   too_long: T.tooLong,
   invalid_payload: T.notSent,
   conversation_closed: T.closed,
