@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
 import type { ChatMessage, ConversationStatus, TriageResult } from '../protocol.js';
+import { createKyselyAgentStore } from './kysely-agent-store.js';
 import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
 import { INITIAL_BOT_STATE, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { Tables } from './tables.js';
@@ -72,6 +73,8 @@ export function createKyselyStore(db: Kysely<Tables>): Store {
   };
 
   return {
+    ...createKyselyAgentStore(db),
+
     async createConversation(input) {
       await db
         .insertInto('conversations')
@@ -142,6 +145,7 @@ export function createKyselyStore(db: Kysely<Tables>): Store {
       let query = selectConversation();
       if (filter.status !== undefined) query = query.where('status', 'in', filter.status);
       if (filter.customerKey !== undefined) query = query.where('customer_key', '=', filter.customerKey);
+      if (filter.assigneeId !== undefined) query = query.where('assignee_id', '=', filter.assigneeId);
       const rows = await query.orderBy('created_at').orderBy('id').execute();
       return rows.map(toConversationRecord);
     },

@@ -66,8 +66,52 @@ const conversationsAndMessages: NamedMigration = {
   },
 };
 
+const agentsSessionsNotes: NamedMigration = {
+  name: '0002_agents_sessions_notes',
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('agents')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('email', 'text', (column) => column.notNull().unique())
+      .addColumn('name', 'text', (column) => column.notNull())
+      .addColumn('role', 'text', (column) => column.notNull())
+      .addColumn('password_hash', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'text', (column) => column.notNull())
+      .addColumn('updated_at', 'text', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable('agent_sessions')
+      .addColumn('token_hash', 'text', (column) => column.primaryKey())
+      .addColumn('agent_id', 'text', (column) => column.notNull().references('agents.id').onDelete('cascade'))
+      .addColumn('expires_at', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'text', (column) => column.notNull())
+      .execute();
+    // Expired sessions are swept by expiry time.
+    await db.schema.createIndex('agent_sessions_expires_at_idx').on('agent_sessions').column('expires_at').execute();
+    await db.schema
+      .createTable('notes')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('conversation_id', 'text', (column) => column.notNull().references('conversations.id').onDelete('cascade'))
+      // No foreign key to agents: a note outlives the account of whoever wrote it (the name is kept).
+      .addColumn('agent_id', 'text', (column) => column.notNull())
+      .addColumn('agent_name', 'text', (column) => column.notNull())
+      .addColumn('text', 'text', (column) => column.notNull())
+      .addColumn('at', 'text', (column) => column.notNull())
+      .execute();
+    await db.schema.createIndex('notes_conversation_id_idx').on('notes').column('conversation_id').execute();
+    // An agent's disconnect releases what they hold: looked up by assignee.
+    await db.schema.createIndex('conversations_assignee_id_idx').on('conversations').column('assignee_id').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropIndex('conversations_assignee_id_idx').execute();
+    await db.schema.dropTable('notes').execute();
+    await db.schema.dropTable('agent_sessions').execute();
+    await db.schema.dropTable('agents').execute();
+  },
+};
+
 /** Every migration, in apply order. Append only. */
-export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages];
+export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes];
 
 /**
  * Applies every pending migration (each in a transaction where the dialect allows DDL in one).

@@ -8,6 +8,9 @@
  *   const { message, duplicate } = await store.appendMessage({ conversationId, from: 'customer', text, clientId, at });
  */
 import type { ChatMessage, ConversationStatus, IntentName, Sender, TriageResult, Urgency } from '../protocol.js';
+import type { AgentStore } from './agent-records.js';
+
+export type { AgentRecord, AgentRole, AgentStore, NewAgent, NewNote, NoteRecord, SessionRecord } from './agent-records.js';
 
 /** What the bot remembers between turns of one conversation; stored as JSON. */
 export interface BotState {
@@ -15,6 +18,10 @@ export interface BotState {
   awaitingOrderId?: boolean;
   /** The intent that needs the order number once it arrives. */
   pendingIntent?: IntentName;
+  /** The bot asked for an order number once in this conversation: it never asks twice. */
+  askedForOrderId?: boolean;
+  /** Earlier shopper turns for triage history (sentiment trend, repeated questions), newest last. */
+  turns?: Array<{ intent: IntentName; sentimentScore: number }>;
   /** Turns the bot could not help with; repeated failures hand off (SPEC §3). */
   failures: number;
   /** Order lookups already made (the order provider's results), shown to the agent. */
@@ -76,10 +83,12 @@ export interface NewMessage {
 export interface ConversationFilter {
   status?: ConversationStatus[];
   customerKey?: string;
+  /** Only conversations held by this agent. */
+  assigneeId?: string;
 }
 
-/** Durable storage of conversations and messages. Every method is async; times are ISO strings. */
-export interface Store {
+/** Durable storage of conversations, messages, agents and notes. Every method is async; times are ISO strings. */
+export interface Store extends AgentStore {
   /** Creates a conversation in status `bot` with an empty bot state. */
   createConversation(input: NewConversation): Promise<ConversationRecord>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;

@@ -42,7 +42,37 @@ export interface MessagesTable {
   triage_json: string | null;
 }
 
+export interface AgentsTable {
+  id: string;
+  /** Lowercased; unique. */
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgentSessionsTable {
+  token_hash: string;
+  agent_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface NotesTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  agent_name: string;
+  text: string;
+  at: string;
+}
+
 export interface Tables {
   conversations: ConversationsTable;
   messages: MessagesTable;
+  agents: AgentsTable;
+  agent_sessions: AgentSessionsTable;
+  notes: NotesTable;
 }

@@ -1,0 +1,116 @@
+/**
+ * `createApp(deps)`: builds the whole server (HTTP routes, socket.io namespaces, services) from
+ * ready-made parts and never reads the environment. `main.ts` and the tests both call it; tests
+ * pass a temporary SQLite store and listen on port 0.
+ *
+ * @example const app = createApp({ config, logger, store, intents, orders, clock: () => new Date() });
+ *          app.httpServer.listen(0);
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { createAuthService, type AuthService } from './auth/auth-service.js';
+import type { Config } from './config.js';
+import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
+import { createQueuePublisher } from './conversations/queue-publisher.js';
+import type { IntentSource } from './intents/intent-source.js';
+import type { OrderProvider } from './orders/order-provider.js';
+import type { Store } from './store/store.js';
+import { mountAgentNamespace, type AgentNamespaceHandle } from './transport/agent-namespace.js';
+import { createAgentRouter } from './transport/agent-routes.js';
+import { conversationRoom, mountCustomerNamespace } from './transport/customer-namespace.js';
+import { createHttpApp, type WidgetAsset } from './transport/http-routes.js';
+import { NO_HISTORY, triage } from './triage/triage.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  intents: Pick<IntentSource, 'current'>;
+  orders: OrderProvider;
+  clock: () => Date;
+  /** Builds the widget bundle; main.ts passes esbuild's build, tests may pass a stub asset. */
+  buildWidget: () => Promise<WidgetAsset>;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: Server;
+  service: ConversationService;
+  /** Agent accounts and sessions (tests create agents and log in through it). */
+  auth: AuthService;
+  agents: AgentNamespaceHandle;
+  /** Stops accepting, lets in-flight bot turns finish, closes sockets. The caller closes the store. */
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): App {
+  const { config, logger, store, clock } = deps;
+  let widget: Promise<WidgetAsset> | undefined;
+  const auth = createAuthService({ store, clock });
+  const http = createHttpApp({
+    logger,
+    routers: [createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock })],
+    widget: () => (widget ??= deps.buildWidget()),
+    health: async () => ({ ok: true, conversations: (await store.listConversations({ status: ['queued'] })).length >= 0 }),
+  });
+  const httpServer = createServer(http);
+  const io = new Server(httpServer, {
+    cors: { origin: config.allowedOrigins === '*' ? true : [...config.allowedOrigins], credentials: false },
+    // A chat message is at most 2,000 characters: anything near this limit is not a shopper.
+    maxHttpBufferSize: 64 * 1024,
+  });
+  const customers = io.of('/customer');
+  const queue = createQueuePublisher({
+    store,
+    clock,
+    agentsOnline: () => Math.max(1, io.of('/agent').sockets.size),
+    toAgents: (entries) => io.of('/agent').emit('queue', entries),
+    toShopper: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
+  });
+  const agents = mountAgentNamespace(io, {
+    store,
+    auth,
+    queue,
+    logger,
+    clock,
+    shopper: {
+      message: (conversationId, message) => customers.to(conversationRoom(conversationId)).emit('message', message),
+      status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
+      typing: (conversationId, typing) => customers.to(conversationRoom(conversationId)).emit('typing', typing),
+    },
+  });
+  const service = createConversationService({
+    store,
+    intents: deps.intents,
+    orders: deps.orders,
+    clock,
+    logger,
+    queue,
+    businessHours: config.businessHours,
+    returnsUrl: `${config.publicUrl ?? ''}/returns`,
+    notifier: {
+      message: (conversationId, message) => {
+        customers.to(conversationRoom(conversationId)).emit('message', message);
+        agents.notifyAgentsOfMessage(conversationId, message);
+      },
+      status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
+    },
+  });
+  mountCustomerNamespace(io, { service, logger, allowedOrigins: config.allowedOrigins });
+
+  return {
+    httpServer,
+    io,
+    service,
+    auth,
+    agents,
+    async close() {
+      agents.close();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      await service.idle();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The queue column: one card per conversation, sorted by urgency then wait (queue-view-model),
+ * with urgency chip, intent, reason tags, preview, a waiting timer and SLA state refreshed by
+ * `tick()` every second without rebuilding the list (so focus on a Claim button survives).
+ *
+ * @example
+ *   const queue = createQueueView({ claim, open });
+ *   queue.render(entries, me.id); setInterval(() => queue.tick(Date.now()), 1000);
+ */
+import { el, setText } from '../../../widget/dom';
+import type { QueueEntry } from '../../protocol';
+import { t } from '../i18n';
+import { formatWaiting, sortQueue, waitingSinceMs, worstClock } from '../queue-view-model';
+
+export interface QueueHandlers {
+  claim(conversationId: string): void;
+  /** Reopens a conversation already assigned to this agent. */
+  open(conversationId: string): void;
+}
+
+interface LiveRow {
+  entry: QueueEntry;
+  timer: HTMLElement;
+  sla: HTMLElement;
+}
+
+export function waitingLabel(entry: QueueEntry, now: number): string {
+  const time = formatWaiting(now - waitingSinceMs(entry, now), { h: t('unitH'), min: t('unitMin') });
+  return t('waiting', { time });
+}
+
+function updateRow(row: LiveRow, now: number): void {
+  setText(row.timer, waitingLabel(row.entry, now));
+  const clock = worstClock(row.entry, now);
+  const status = clock?.status ?? 'ok';
+  row.sla.className = `sla ${status}`;
+  setText(row.sla, clock ? `${t(`sla_${clock.kind}`)}: ${t(`sla_${status}`)}` : '');
+}
+
+function actionFor(entry: QueueEntry, myId: string | null, on: QueueHandlers): HTMLElement | null {
+  if (entry.status === 'resolved') return null;
+  if (entry.assignee?.id === myId) {
+    const open = el('button', { type: 'button' }, t('open'));
+    open.addEventListener('click', () => on.open(entry.conversationId));
+    return open;
+  }
+  if (entry.assignee) return el('span', { class: 'assignee' }, t('assignedTo', { name: entry.assignee.name }));
+  const claim = el('button', { type: 'button', class: 'primary' }, t('claim'));
+  claim.addEventListener('click', () => on.claim(entry.conversationId));
+  return claim;
+}
+
+function card(entry: QueueEntry, myId: string | null, on: QueueHandlers, openId: string | null): { li: HTMLElement; row: LiveRow } {
+  const timer = el('span', { class: 'timer' });
+  const sla = el('span', { class: 'sla' });
+  const action = actionFor(entry, myId, on);
+  const li = el('li', { class: `card${entry.conversationId === openId ? ' current' : ''}` }, [
+    el('div', { class: 'card-head' }, [
+      el('span', { class: `chip ${entry.urgency}` }, t(`urgency_${entry.urgency}`)),
+      el('span', { class: 'intent' }, t(`intent_${entry.intent}`)),
+      el('span', { class: 'status' }, t(`status_${entry.status}`)),
+    ]),
+    el('p', { class: 'preview' }, entry.preview),
+    el('ul', { class: 'tags', 'aria-label': t('reasons') }, entry.reasons.map((r) => el('li', { class: 'tag' }, r))),
+    el('div', { class: 'card-foot' }, [timer, sla, ...(action ? [action] : [])]),
+  ]);
+  return { li, row: { entry, timer, sla } };
+}
+
+export function createQueueView(on: QueueHandlers): {
+  element: HTMLElement;
+  render(entries: readonly QueueEntry[], myId: string | null, openId: string | null): void;
+  tick(now: number): void;
+} {
+  const list = el('ul', { class: 'queue-list' });
+  const empty = el('p', { class: 'empty' }, t('queueEmpty'));
+  const element = el('section', { class: 'queue', 'aria-labelledby': 'queue-title' }, [
+    el('h2', { id: 'queue-title' }, t('queueTitle')),
+    empty,
+    list,
+  ]);
+  let rows: LiveRow[] = [];
+  return {
+    element,
+    render(entries, myId, openId) {
+      const cards = sortQueue(entries).map((e) => card(e, myId, on, openId));
+      rows = cards.map((c) => c.row);
+      list.replaceChildren(...cards.map((c) => c.li));
+      empty.hidden = cards.length > 0;
+      this.tick(Date.now());
+    },
+    tick(now) {
+      for (const row of rows) updateRow(row, now);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The agent side of a conversation: claim (the store's conditional update decides a race),
+ * reply, internal note and typing; handing over (transfer, resolve, release) lives in
+ * `agent-handover.ts`. Sockets are not known here: shoppers and agents are reached through ports.
+ *
+ * @example
+ *   const desk = createAgentDesk(deps);
+ *   const { conversation } = await desk.claim(agent, 'c_123'); // AppError('already_claimed') for the loser
+ */
+import type { Logger } from 'pino';
+import type { AuthenticatedAgent } from '../auth/auth-service.js';
+import { AppError } from '../errors.js';
+import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, AgentTypingPayload, ChatMessage, StatusPayload } from '../protocol.js';
+import type { ConversationRecord, Store } from '../store/store.js';
+import { CONVERSATION_NOT_FOUND, loadConversationView, type AgentConversationView } from './conversation-view.js';
+import { createAgentHandover } from './agent-handover.js';
+import type { QueuePublisher } from './queue-publisher.js';
+
+/** Where shopper-facing events go (the `/customer` rooms). */
+export interface ShopperPort {
+  message(conversationId: string, message: ChatMessage): void;
+  status(conversationId: string, status: StatusPayload): void;
+  typing(conversationId: string, typing: AgentTypingPayload): void;
+}
+
+/** Where agent-facing events go (the `/agent` rooms). `holderId` adds every tab of the agent holding it. */
+export interface AgentPort {
+  message(conversationId: string, holderId: string | null, message: ChatMessage): void;
+  conversation(holderId: string | null, view: AgentConversationView): void;
+  /** Every socket of `agentId` starts (or stops) receiving this conversation's updates. */
+  follow(agentId: string, conversationId: string): void;
+  unfollow(agentId: string, conversationId: string): void;
+}
+
+export interface AgentDeskDeps {
+  store: Store;
+  queue: QueuePublisher;
+  shopper: ShopperPort;
+  agents: AgentPort;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export const NOT_HOLDING = 'You do not hold this conversation; claim it from the queue first';
+export const ALREADY_CLAIMED = 'A colleague has already taken this conversation';
+export const CONVERSATION_CLOSED = 'This conversation is resolved';
+
+/** Shown to the shopper on claim, so they know nothing needs repeating. */
+export const joinedText = (name: string) => `${name} has joined and has read your conversation`;
+
+export function createAgentDesk(deps: AgentDeskDeps) {
+  const { store, shopper, agents, clock } = deps;
+
+  /** Stores a system message and sends it to the shopper and the agents following along. */
+  async function say(conversationId: string, holderId: string | null, text: string): Promise<ChatMessage> {
+    const { message } = await store.appendMessage({ conversationId, from: 'system', text, at: clock().toISOString() });
+    shopper.message(conversationId, message);
+    agents.message(conversationId, holderId, message);
+    return message;
+  }
+
+  /** The conversation if `agent` holds it; otherwise the reason they may not act on it. */
+  async function requireHeld(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationRecord> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
+    if (conversation.status === 'resolved') throw new AppError('conversation_closed', CONVERSATION_CLOSED);
+    if (conversation.status !== 'assigned' || conversation.assigneeId !== agent.id) throw new AppError('unauthorized', NOT_HOLDING);
+    return conversation;
+  }
+
+  async function claim(agent: AuthenticatedAgent, conversationId: string): Promise<{ conversation: AgentConversationView }> {
+    const won = await store.claimConversation(conversationId, agent, ['queued', 'bot'], clock().toISOString());
+    if (!won) {
+      const current = await store.getConversation(conversationId);
+      if (!current) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
+      if (current.status === 'resolved') throw new AppError('conversation_closed', CONVERSATION_CLOSED);
+      // Claiming again what you already hold (a reload, a second tab) just reopens it.
+      if (current.assigneeId !== agent.id) throw new AppError('already_claimed', ALREADY_CLAIMED);
+      agents.follow(agent.id, conversationId);
+      return { conversation: await loadConversationView(store, conversationId) };
+    }
+    agents.follow(agent.id, conversationId);
+    await say(conversationId, agent.id, joinedText(agent.name));
+    shopper.status(conversationId, { status: 'assigned', agent: { name: agent.name } });
+    await deps.queue.publish();
+    return { conversation: await loadConversationView(store, conversationId) };
+  }
+
+  async function reply(agent: AuthenticatedAgent, input: AgentReplyInput): Promise<{ message: ChatMessage; duplicate?: boolean }> {
+    const conversation = await requireHeld(agent, input.conversationId);
+    const at = clock().toISOString();
+    const { message, duplicate } = await store.appendMessage({
+      conversationId: conversation.id,
+      from: 'agent',
+      text: input.text,
+      clientId: input.clientId,
+      authorName: agent.name,
+      at,
+    });
+    if (duplicate) return { message, duplicate: true };
+    // The SLA clock for the first human answer stops here, once.
+    if (conversation.firstResponseAt === null) await store.updateConversation(conversation.id, { firstResponseAt: at });
+    shopper.message(conversation.id, message);
+    agents.message(conversation.id, agent.id, message);
+    return { message };
+  }
+
+  /** Any agent may leave a note on any conversation (advice to a colleague); it never reaches the shopper. */
+  async function note(agent: AuthenticatedAgent, input: AgentNoteInput) {
+    const conversation = await store.getConversation(input.conversationId);
+    if (!conversation) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
+    const stored = await store.addNote({ conversationId: conversation.id, agentId: agent.id, agentName: agent.name, text: input.text, at: clock().toISOString() });
+    agents.conversation(conversation.assigneeId, await loadConversationView(store, conversation.id));
+    return { note: { id: stored.id, text: stored.text, at: stored.at, agentName: stored.agentName } };
+  }
+
+  async function typing(agent: AuthenticatedAgent, input: AgentTypingInput): Promise<object> {
+    await requireHeld(agent, input.conversationId);
+    shopper.typing(input.conversationId, { from: 'agent', typing: input.typing, name: agent.name });
+    return {};
+  }
+
+  /** A stored message (shopper's or bot's) to the agents following the conversation, verbatim. */
+  async function notifyAgentsOfMessage(conversationId: string, message: ChatMessage): Promise<void> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) return;
+    const holderId = conversation.status === 'assigned' ? conversation.assigneeId : null;
+    agents.message(conversationId, holderId, message);
+    if (holderId) agents.conversation(holderId, await loadConversationView(store, conversationId));
+  }
+
+  const handover = createAgentHandover({ ...deps, say, requireHeld });
+  return { claim, reply, note, typing, notifyAgentsOfMessage, ...handover };
+}
+
+export type AgentDesk = ReturnType<typeof createAgentDesk>;

@@ -1,0 +1,94 @@
+/**
+ * Owns how a conversation leaves an agent: transfer to a colleague or back to the queue, resolve
+ * (the shopper is then asked for a 1–5 rating), and release when an agent stayed disconnected.
+ * Every move is a conditional update in the store, so it happens only while the agent still holds it.
+ *
+ * @example
+ *   await desk.transfer(agent, { conversationId });            // back to the queue, place kept
+ *   await desk.resolve(agent, { conversationId });             // widget asks for a rating
+ *   await desk.releaseAgent(agentId);                          // after the disconnect grace period
+ */
+import type { AuthenticatedAgent } from '../auth/auth-service.js';
+import { AppError } from '../errors.js';
+import type { ChatMessage, ConversationRef, TransferInput } from '../protocol.js';
+import type { ConversationRecord } from '../store/store.js';
+import type { AgentDeskDeps } from './agent-desk.js';
+import { loadConversationView } from './conversation-view.js';
+
+export interface HandoverDeps extends AgentDeskDeps {
+  say(conversationId: string, holderId: string | null, text: string): Promise<ChatMessage>;
+  requireHeld(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationRecord>;
+}
+
+/** Said when a move lost a race with another one (a release, a colleague's transfer). */
+export const NO_LONGER_HOLDING = 'You no longer hold this conversation';
+export const NO_SUCH_AGENT = 'No agent with this id';
+
+export const passedToColleagueText = (from: string, to: string) => `${from} is passing you to a colleague, ${to}, who can see everything you wrote`;
+export const backToQueueText = (from: string) => `${from} is passing you to a colleague; you keep your place in the queue`;
+export const resolvedText = (name: string) => `${name} marked this conversation as resolved. How did we do? Please rate us from 1 to 5.`;
+export const RELEASED_TEXT = 'Your agent lost their connection. You keep your place in the queue and the next colleague will continue with you.';
+
+export function createAgentHandover(deps: HandoverDeps) {
+  const { store, shopper, agents, clock, say, requireHeld } = deps;
+
+  async function transfer(agent: AuthenticatedAgent, input: TransferInput): Promise<object> {
+    const conversation = await requireHeld(agent, input.conversationId);
+    if (input.toAgentId === undefined) return toQueue(agent, conversation);
+    const target = await store.getAgent(input.toAgentId);
+    if (!target) throw new AppError('not_found', NO_SUCH_AGENT);
+    if (target.id === agent.id) return {};
+    const moved = await store.transferConversation(conversation.id, agent.id, { id: target.id, name: target.name }, clock().toISOString());
+    if (!moved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
+    agents.unfollow(agent.id, conversation.id);
+    agents.follow(target.id, conversation.id);
+    await say(conversation.id, target.id, passedToColleagueText(agent.name, target.name));
+    shopper.status(conversation.id, { status: 'assigned', agent: { name: target.name } });
+    agents.conversation(target.id, await loadConversationView(store, conversation.id));
+    await deps.queue.publish();
+    return { status: 'assigned', assignee: { id: target.id, name: target.name } };
+  }
+
+  /** Back to the queue with `queuedAt` kept: the shopper does not start waiting again from zero. */
+  async function toQueue(agent: AuthenticatedAgent, conversation: ConversationRecord): Promise<object> {
+    const moved = await store.releaseConversation(conversation.id, agent.id, clock().toISOString());
+    if (!moved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
+    agents.unfollow(agent.id, conversation.id);
+    await say(conversation.id, null, backToQueueText(agent.name));
+    // publish() tells the shopper their queue position and wait estimate.
+    await deps.queue.publish();
+    return { status: 'queued' };
+  }
+
+  async function resolve(agent: AuthenticatedAgent, input: ConversationRef): Promise<object> {
+    await requireHeld(agent, input.conversationId);
+    const resolved = await store.resolveConversation(input.conversationId, agent.id, clock().toISOString());
+    if (!resolved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
+    await say(resolved.id, agent.id, resolvedText(agent.name));
+    // The widget shows the 1–5 rating on this status.
+    shopper.status(resolved.id, { status: 'resolved' });
+    agents.conversation(agent.id, await loadConversationView(store, resolved.id));
+    await deps.queue.publish();
+    return { status: 'resolved' };
+  }
+
+  /** Puts every conversation `agentId` still holds back in the queue; returns how many moved. */
+  async function releaseAgent(agentId: string): Promise<number> {
+    const held = await store.listConversations({ status: ['assigned'], assigneeId: agentId });
+    let released = 0;
+    for (const conversation of held) {
+      // Conditional: if the agent came back and acted meanwhile, or a colleague took over, nothing moves.
+      if (!(await store.releaseConversation(conversation.id, agentId, clock().toISOString()))) continue;
+      released += 1;
+      agents.unfollow(agentId, conversation.id);
+      await say(conversation.id, null, RELEASED_TEXT);
+    }
+    if (released > 0) {
+      deps.logger.info({ agentId, released }, 'released the conversations of a disconnected agent');
+      await deps.queue.publish();
+    }
+    return released;
+  }
+
+  return { transfer, resolve, releaseAgent };
+}

@@ -1,0 +1,79 @@
+/**
+ * One bot turn, the I/O around the pure reply policy: look the orders up, ask `decide()` what to
+ * say, check that no human took the conversation meanwhile (the bot never talks over a person),
+ * store and send the reply, and on a handoff put the conversation in the queue.
+ *
+ * @example await runBotTurn(deps, conversation, customerMessage, triageResult);
+ */
+import type { Logger } from 'pino';
+import { decide, orderIdsToLookUp, type BotState } from '../bot/reply-policy.js';
+import type { BusinessHours } from '../config.js';
+import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
+import type { IntentSet } from '../intents/compile-intents.js';
+import type { OrderProvider } from '../orders/order-provider.js';
+import type { ChatMessage, TriageResult } from '../protocol.js';
+import type { ConversationRecord, Store } from '../store/store.js';
+import type { ConversationNotifier } from './conversation-service.js';
+import type { QueuePublisher } from './queue-publisher.js';
+
+/** The name shoppers and agents see on the bot's messages. */
+export const BOT_NAME = 'RelayDesk assistant';
+
+export interface BotTurnDeps {
+  store: Store;
+  intents: { current(): IntentSet };
+  orders: OrderProvider;
+  clock: () => Date;
+  notifier: ConversationNotifier;
+  queue: QueuePublisher;
+  logger: Logger;
+  businessHours: BusinessHours;
+  returnsUrl: string;
+}
+
+export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): Promise<void> {
+  const { store, clock, notifier } = deps;
+  // The store keeps lookups as plain JSON; the reply policy wrote them, so they have its shape.
+  const state = conversation.botState as unknown as BotState;
+  const lookups = await Promise.all(orderIdsToLookUp(result, state, message.text).map((orderId) => deps.orders.lookup(orderId)));
+  const now = clock();
+  const open = isOpen(now, deps.businessHours);
+  const estimate = await deps.queue.estimateFor(result.urgency);
+  const decision = decide({
+    triage: result,
+    text: message.text,
+    state,
+    lookups,
+    intents: deps.intents.current(),
+    context: {
+      queuePosition: estimate.position,
+      waitMinutes: Math.max(1, Math.round(estimate.waitSeconds / 60)),
+      open,
+      nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, conversation.locale ?? 'en'),
+      returnsUrl: deps.returnsUrl,
+    },
+  });
+
+  // An agent may have claimed the chat while the order API answered: then the bot stays silent.
+  const fresh = await store.getConversation(conversation.id);
+  if (!fresh || fresh.status !== 'bot') return;
+  const at = clock().toISOString();
+  const { message: reply } = await store.appendMessage({ conversationId: conversation.id, from: 'bot', text: decision.text, authorName: BOT_NAME, at });
+  notifier.message(conversation.id, reply);
+  const botState = { ...fresh.botState, ...decision.state };
+  if (decision.kind !== 'handoff') {
+    await store.updateConversation(conversation.id, { botState, updatedAt: at });
+    return;
+  }
+  await store.updateConversation(conversation.id, {
+    botState,
+    status: 'queued',
+    queuedAt: at,
+    reasons: [...new Set([...fresh.reasons, ...decision.reasons])],
+    updatedAt: at,
+  });
+  await deps.queue.publish();
+  if (!open) {
+    notifier.status(conversation.id, { status: 'queued', nextOpenAt: nextOpening(now, deps.businessHours).toISOString() });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The shopper side of a conversation: open or resume a session, receive a message
+ * (validate → triage → store → ack), run the bot's turn after the ack, and take a rating.
+ * Sockets are not known here: everything goes out through the `ConversationNotifier` port.
+ *
+ * @example
+ *   const service = createConversationService(deps);
+ *   const { message, duplicate } = await service.receiveCustomerMessage(conversationId, { clientId, text });
+ */
+import type { Logger } from 'pino';
+import { hashToken, newId, newToken } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import type { IntentSet } from '../intents/compile-intents.js';
+import type { OrderProvider } from '../orders/order-provider.js';
+import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload } from '../protocol.js';
+import type { ConversationRecord, Store } from '../store/store.js';
+import { triage, type TriageTurn } from '../triage/triage.js';
+import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
+import type { QueuePublisher } from './queue-publisher.js';
+
+/** Where the service's events go; the socket transport implements it. */
+export interface ConversationNotifier {
+  /** A stored message, to the shopper's room and to agents following the conversation. */
+  message(conversationId: string, message: ChatMessage): void;
+  /** A status change, to the shopper. */
+  status(conversationId: string, status: StatusPayload): void;
+}
+
+export interface ConversationServiceDeps {
+  store: Store;
+  intents: { current(): IntentSet };
+  orders: OrderProvider;
+  clock: () => Date;
+  notifier: ConversationNotifier;
+  queue: QueuePublisher;
+  logger: Logger;
+  businessHours: BotTurnDeps['businessHours'];
+  returnsUrl: string;
+}
+
+export interface Session {
+  token: string;
+  conversation: ConversationRecord;
+  messages: ChatMessage[];
+}
+
+/** Earlier shopper turns kept for triage history (sentiment trend, repeated questions). */
+const HISTORY_TURNS = 10;
+
+export function createConversationService(deps: ConversationServiceDeps) {
+  const { store, clock, notifier, logger } = deps;
+  // One bot turn at a time per conversation, in message order: two quick messages never race.
+  const pending = new Map<string, Promise<void>>();
+
+  async function openSession(handshake: CustomerHandshake): Promise<Session> {
+    if (handshake.token) {
+      const existing = await store.findConversationByTokenHash(hashToken(handshake.token));
+      if (existing) return { token: handshake.token, conversation: existing, messages: await store.listMessages(existing.id) };
+    }
+    // No token, or one we do not know (expired data, another server): a fresh conversation.
+    const token = newToken();
+    const conversation = await store.createConversation({
+      id: newId(),
+      tokenHash: hashToken(token),
+      customerKey: newId(),
+      locale: handshake.locale,
+      page: handshake.page,
+      now: clock().toISOString(),
+    });
+    return { token, conversation, messages: [] };
+  }
+
+  async function receiveCustomerMessage(conversationId: string, input: CustomerMessageInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
+    const conversation = await requireConversation(conversationId);
+    const turns = historyOf(conversation);
+    const result = triage(input.text, { turns, botFailures: conversation.botState.failures }, deps.intents.current());
+    const { message, duplicate } = await store.appendMessage({
+      conversationId,
+      from: 'customer',
+      text: input.text,
+      clientId: input.clientId,
+      at: clock().toISOString(),
+      triage: result,
+    });
+    if (duplicate) return { message, duplicate };
+    // The logger scrubs emails and card numbers from `text` (logger.ts); the text helps debugging.
+    logger.debug({ conversationId, seq: message.seq, intent: result.intent, urgency: result.urgency, reasons: result.reasons, text: input.text }, 'customer message');
+    notifier.message(conversationId, message);
+    enqueue(conversationId, async () => {
+      const fresh = await requireConversation(conversationId);
+      const reopened = fresh.status === 'resolved' ? await reopen(fresh) : fresh;
+      const updated = await store.updateConversation(conversationId, {
+        lastTriage: result,
+        language: result.language,
+        intent: result.intent,
+        urgency: reopened.status === 'bot' ? result.urgency : higherUrgency(reopened.urgency, result.urgency),
+        reasons: [...new Set([...(reopened.status === 'bot' ? [] : reopened.reasons), ...result.reasons])],
+        botState: { ...reopened.botState, turns: [...turns, { intent: result.intent, sentimentScore: result.sentiment.score }].slice(-HISTORY_TURNS) },
+        updatedAt: clock().toISOString(),
+      });
+      if (updated.status === 'bot') await runBotTurn(deps, updated, message, result);
+      else if (updated.status === 'queued') await deps.queue.publish();
+    });
+    return { message, duplicate };
+  }
+
+  async function rate(conversationId: string, input: RateInput): Promise<object> {
+    const conversation = await requireConversation(conversationId);
+    if (conversation.status !== 'resolved') throw new AppError('conversation_closed', 'You can rate the conversation once it is resolved');
+    await store.updateConversation(conversationId, { rating: input.score, ratingComment: input.comment ?? null, updatedAt: clock().toISOString() });
+    return {};
+  }
+
+  /** A shopper writing after resolution starts over with the bot, in the same conversation. */
+  async function reopen(conversation: ConversationRecord): Promise<ConversationRecord> {
+    const reopened = await store.updateConversation(conversation.id, { status: 'bot', assigneeId: null, assigneeName: null, resolvedAt: null, queuedAt: null });
+    notifier.status(conversation.id, { status: 'bot' });
+    return reopened;
+  }
+
+  function enqueue(conversationId: string, work: () => Promise<void>): void {
+    const previous = pending.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => logger.error({ err: error, conversationId }, 'bot turn failed'));
+    pending.set(conversationId, next);
+    void next.finally(() => {
+      if (pending.get(conversationId) === next) pending.delete(conversationId);
+    });
+  }
+
+  async function requireConversation(conversationId: string): Promise<ConversationRecord> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) throw new AppError('not_found', 'This conversation does not exist any more; reload the page to start a new one');
+    return conversation;
+  }
+
+  /** Resolves when every bot turn started so far has finished (tests, shutdown). */
+  async function idle(): Promise<void> {
+    while (pending.size > 0) await Promise.all([...pending.values()]);
+  }
+
+  return { openSession, receiveCustomerMessage, rate, idle, requireConversation };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;
+
+function historyOf(conversation: ConversationRecord): TriageTurn[] {
+  const turns = (conversation.botState as { turns?: TriageTurn[] }).turns;
+  return Array.isArray(turns) ? turns : [];
+}
+
+const URGENCY_RANK = { low: 0, normal: 1, high: 2, critical: 3 } as const;
+
+function higherUrgency(current: ConversationRecord['urgency'], next: NonNullable<ConversationRecord['urgency']>) {
+  return current && URGENCY_RANK[current] > URGENCY_RANK[next] ? current : next;
+}

@@ -1,0 +1,76 @@
+/**
+ * Owns what an agent sees of one conversation (the claim ack, the `conversation` event and
+ * `GET /api/conversations/:id`): the whole transcript, the latest triage, each shopper message's
+ * triage, internal notes, the handoff summary and who the shopper is. Reads only; never writes.
+ *
+ * @example const view = await loadConversationView(store, 'c_123'); // AppError('not_found') if unknown
+ */
+import { AppError } from '../errors.js';
+import { buildHandoffSummary, type HandoffSummary } from '../handoff/handoff-summary.js';
+import type { ConversationView, TriageResult } from '../protocol.js';
+import type { ConversationRecord, NoteRecord, Store } from '../store/store.js';
+
+export interface CustomerInfo {
+  locale: string | null;
+  page: string | null;
+  language: string | null;
+  /** How many conversations this shopper had before this one. */
+  earlierConversations: number;
+}
+
+/** The protocol's `ConversationView` with the fields this server fills in (SPEC §5 allows adding fields). */
+export interface AgentConversationView extends ConversationView {
+  summary: HandoffSummary;
+  customer: CustomerInfo;
+  /** Internal notes, oldest first; agents only. */
+  notes: Array<Pick<NoteRecord, 'id' | 'text' | 'at' | 'agentName'>>;
+  /** Triage of each shopper message, by message id. */
+  messageTriage: Record<string, TriageResult>;
+  assignee: { id: string; name: string } | null;
+}
+
+export const CONVERSATION_NOT_FOUND = 'No conversation with this id';
+
+/**
+ * Everything an agent needs to take over without asking the shopper to repeat anything.
+ *
+ * @example const { summary, messages } = await loadConversationView(store, id);
+ */
+export async function loadConversationView(store: Store, conversationId: string): Promise<AgentConversationView> {
+  const conversation = await store.getConversation(conversationId);
+  if (!conversation) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
+  const [messages, notes, earlier] = await Promise.all([
+    store.listMessages(conversationId),
+    store.listNotes(conversationId),
+    earlierOf(store, conversation),
+  ]);
+  const customerMessages = messages.filter((message) => message.from === 'customer');
+  const triages = await Promise.all(customerMessages.map((message) => store.getMessageTriage(message.id)));
+  const byId = new Map<string, TriageResult>();
+  customerMessages.forEach((message, i) => {
+    const triage = triages[i];
+    if (triage) byId.set(message.id, triage);
+  });
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    messages,
+    triage: conversation.lastTriage,
+    summary: buildHandoffSummary(conversation, messages, byId, earlier),
+    customer: {
+      locale: conversation.locale,
+      page: conversation.page,
+      language: conversation.language,
+      earlierConversations: earlier.length,
+    },
+    notes: notes.map(({ id, text, at, agentName }) => ({ id, text, at, agentName })),
+    messageTriage: Object.fromEntries(byId),
+    assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: conversation.assigneeName ?? '' } : null,
+  };
+}
+
+/** The same shopper's other conversations, started before this one. */
+async function earlierOf(store: Store, conversation: ConversationRecord): Promise<ConversationRecord[]> {
+  const all = await store.listConversations({ customerKey: conversation.customerKey });
+  return all.filter((other) => other.id !== conversation.id && other.createdAt <= conversation.createdAt);
+}

@@ -1,0 +1,138 @@
+/**
+ * Pure: the agent's handoff summary, so the shopper never has to repeat themselves. From the
+ * conversation, its transcript, each shopper message's stored triage and the shopper's earlier
+ * conversations it derives intent, urgency, reasons, the sentiment per turn and its trend, the
+ * keywords that fired, order ids with what the bot already looked up, and a suggested AER opening.
+ *
+ * @example
+ *   const summary = buildHandoffSummary(conversation, messages, triagesById, earlier);
+ *   summary.trend; // 'worsening'
+ */
+import type { ChatMessage, IntentName, TriageResult, Urgency } from '../protocol.js';
+import type { ConversationRecord } from '../store/store.js';
+
+export type SentimentDirection = 'improving' | 'worsening' | 'steady';
+
+export interface LookupSummary {
+  orderId: string;
+  result: string;
+  status?: string;
+  carrier?: string;
+  trackingNumber?: string;
+  estimatedDelivery?: string;
+  message?: string;
+}
+
+export interface EarlierConversation {
+  id: string;
+  createdAt: string;
+  intent: IntentName | null;
+  status: ConversationRecord['status'];
+  rating: number | null;
+}
+
+export interface HandoffSummary {
+  intent: IntentName;
+  urgency: Urgency;
+  reasons: string[];
+  /** Sentiment score of each shopper turn, oldest first. */
+  sentimentTrend: number[];
+  trend: SentimentDirection;
+  /** Terms that matched across turns, first seen first, without repeats. */
+  keywords: string[];
+  orderIds: string[];
+  /** What the bot already looked up, one flat record per order. */
+  lookups: LookupSummary[];
+  earlierConversations: EarlierConversation[];
+  /** A suggested Acknowledge → Empathize → Reassure opening for the agent (SPEC §4). */
+  firstLine?: string;
+}
+
+/** A change in sentiment score smaller than this between first and last turn is "steady" (same as the console). */
+const TREND_STEP = 0.2;
+
+export function buildHandoffSummary(
+  conversation: ConversationRecord,
+  messages: readonly ChatMessage[],
+  messageTriages: ReadonlyMap<string, TriageResult>,
+  earlierConversations: readonly ConversationRecord[],
+): HandoffSummary {
+  const turns = messages
+    .filter((message) => message.from === 'customer')
+    .flatMap((message) => messageTriages.get(message.id) ?? []);
+  const last = turns.at(-1) ?? conversation.lastTriage ?? undefined;
+  const sentimentTrend = turns.map((turn) => turn.sentiment.score);
+  const stored: unknown = conversation.botState.lookups;
+  const lookups = (Array.isArray(stored) ? stored : []).flatMap(summarizeLookup);
+  const orderIds = unique([...turns.flatMap((turn) => turn.entities.orderIds), ...lookups.map((lookup) => lookup.orderId)]);
+  const reasons = unique([...conversation.reasons, ...turns.flatMap((turn) => turn.reasons)]);
+  const intent = conversation.intent ?? last?.intent ?? 'other';
+  return {
+    intent,
+    urgency: conversation.urgency ?? last?.urgency ?? 'normal',
+    reasons,
+    sentimentTrend,
+    trend: directionOf(sentimentTrend),
+    keywords: unique(turns.flatMap((turn) => turn.intents.flatMap((ranked) => ranked.matched))),
+    orderIds,
+    lookups,
+    earlierConversations: earlierConversations
+      .filter((earlier) => earlier.id !== conversation.id)
+      .map(({ id, createdAt, intent: earlierIntent, status, rating }) => ({ id, createdAt, intent: earlierIntent, status, rating })),
+    firstLine: openingLine(intent, reasons, orderIds[0]),
+  };
+}
+
+/**
+ * First against last turn, so one odd message in between does not flip the arrow.
+ *
+ * @example directionOf([-0.1, -0.3, -0.7]) // 'worsening'
+ */
+export function directionOf(scores: readonly number[]): SentimentDirection {
+  const first = scores[0];
+  const last = scores.at(-1);
+  if (first === undefined || last === undefined) return 'steady';
+  if (last - first >= TREND_STEP) return 'improving';
+  if (first - last >= TREND_STEP) return 'worsening';
+  return 'steady';
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** Bot state is stored JSON written by the bot; read it defensively and keep what an agent reads. */
+function summarizeLookup(raw: unknown): LookupSummary[] {
+  if (!isRecord(raw)) return [];
+  const order = isRecord(raw.order) ? raw.order : {};
+  const orderId = text(raw.orderId) ?? text(order.id);
+  if (!orderId) return [];
+  const summary: LookupSummary = { orderId, result: text(raw.result) ?? 'found' };
+  const fields = { status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, estimatedDelivery: order.estimatedDelivery, message: raw.message };
+  for (const [key, value] of Object.entries(fields)) {
+    const field = text(value);
+    if (field) summary[key as keyof typeof fields] = field;
+  }
+  return [summary];
+}
+
+const OPENINGS: Readonly<Record<IntentName, (order: string) => string>> = {
+  logistics: (order) => `I know waiting for a parcel is stressful. I'm checking ${order} with the carrier myself right now.`,
+  refund: (order) => `I understand you want this settled. I'm looking at ${order} now and will tell you exactly what happens to your money.`,
+  payment: (order) => `Payment trouble is worrying, I understand. I'm checking the payment${order === 'your order' ? '' : ` for ${order}`} right now.`,
+  complaint: () => `I'm sorry this has been so frustrating. I'm taking this over personally and we'll sort it out together.`,
+  human: () => `Thank you for waiting. I'm here now and I'll take it from here.`,
+  other: () => `I'm here now and I'll take it from here.`,
+};
+
+/** Acknowledge (I read it all) → Empathize (per intent) → Reassure (a concrete next step). */
+function openingLine(intent: IntentName, reasons: readonly string[], orderId: string | undefined): string {
+  const read = "I've read your whole conversation, so you won't need to repeat anything.";
+  if (reasons.some((reason) => reason.startsWith('safety:'))) {
+    return `${read} I'm so sorry this happened, and I hope everyone is safe. Is anyone still hurt or in danger right now? I'm handling this personally from here.`;
+  }
+  return `${read} ${OPENINGS[intent](orderId ? `order ${orderId}` : 'your order')}`;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,102 @@
+/**
+ * The agent REST routes (SPEC §5): `POST /api/auth/login`, `POST /api/agents` (ops only),
+ * `POST /api/triage` and `GET /api/conversations/:id` (agent token). Bodies are validated with
+ * zod, tokens come from `Authorization: Bearer …`, the role is checked on the server for every
+ * route, and every error goes out through `toHttpError`.
+ *
+ * @example app.use(createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, intents.current()), logger, clock }));
+ */
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { AuthService, AuthenticatedAgent } from '../auth/auth-service.js';
+import { hasRole, ROLES, type AgentRole } from '../auth/credentials.js';
+import { loadConversationView } from '../conversations/conversation-view.js';
+import { AppError, toHttpError } from '../errors.js';
+import { MAX_TEXT_LENGTH, type TriageResult } from '../protocol.js';
+import type { Store } from '../store/store.js';
+import { toValidationError } from './handle-event.js';
+
+export interface AgentRouterDeps {
+  store: Store;
+  auth: Pick<AuthService, 'login' | 'authenticate' | 'createAgent'>;
+  triage: (text: string) => TriageResult;
+  logger: Logger;
+  clock: () => Date;
+}
+
+const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+const NewAgentBody = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(100),
+  // 8 is the floor NIST SP 800-63B sets for passwords a person chooses.
+  password: z.string().min(8).max(200),
+  role: z.enum(ROLES),
+});
+const TriageBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw toValidationError(parsed.error);
+  return parsed.data;
+}
+
+/** Resolves the bearer token to an agent holding at least `role`; 401 without one, 403 with too little. */
+async function requireRole(req: Request, auth: AgentRouterDeps['auth'], role: AgentRole): Promise<AuthenticatedAgent> {
+  const header = req.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new AppError('unauthorized', 'Send Authorization: Bearer <token> from POST /api/auth/login');
+  const agent = await auth.authenticate(match[1]);
+  if (!hasRole(agent.role, role)) throw new AppError('forbidden', `This needs the ${role} role`);
+  return agent;
+}
+
+/**
+ * The agent API as an express Router, with its own JSON error handler so it behaves the same
+ * wherever it is mounted.
+ *
+ * @example const router = createAgentRouter(deps); createHttpApp({ ...httpDeps, routers: [router] });
+ */
+export function createAgentRouter(deps: AgentRouterDeps): Router {
+  const { auth } = deps;
+  const router = express.Router();
+  router.use('/api', express.json({ limit: '64kb' }));
+
+  router.post('/api/auth/login', route(async (req) => {
+    const body = parse(LoginBody, req.body);
+    return auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+  }));
+
+  router.post('/api/agents', route(async (req) => {
+    await requireRole(req, auth, 'ops');
+    const agent = await auth.createAgent(parse(NewAgentBody, req.body));
+    return { agent };
+  }, 201));
+
+  router.post('/api/triage', route(async (req) => {
+    await requireRole(req, auth, 'agent');
+    return deps.triage(parse(TriageBody, req.body).text);
+  }));
+
+  router.get('/api/conversations/:id', route(async (req) => {
+    await requireRole(req, auth, 'agent');
+    return loadConversationView(deps.store, String(req.params.id));
+  }));
+
+  router.use(jsonErrors(deps.logger));
+  return router;
+}
+
+/** Runs an async handler and sends its result as JSON; express 5 would forward a rejection, this keeps it local. */
+function route(handler: (req: Request) => Promise<object>, status = 200): RequestHandler {
+  return (req, res, next) => {
+    handler(req).then((body) => res.status(status).json(body), next);
+  };
+}
+
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const { status, body } = toHttpError(error, logger);
+    res.status(status).json(body);
+  };
+}

@@ -1,0 +1,28 @@
+// The server's real log lines never carry a shopper's token, email or card number.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeClients, connectCustomer, fromBot, nextMessage } from '../support/socket-client.js';
+import { startTestServer, type TestServer } from '../support/start-test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ env: { LOG_LEVEL: 'debug' } });
+});
+afterAll(async () => {
+  closeClients();
+  await server.close();
+});
+
+describe('log redaction', () => {
+  it('logs conversation ids but never tokens, emails or card numbers', async () => {
+    const { socket, session } = await connectCustomer(server.url);
+    const reply = nextMessage(socket, fromBot);
+    await socket.emitWithAck('message', { clientId: 'r1', text: 'I was charged twice on card 4242 4242 4242 4242, mail me at ana.lima@example.com' });
+    await reply;
+    await server.app.service.idle();
+    const all = server.rawLogs.join('\n');
+    expect(server.rawLogs.length).toBeGreaterThan(0);
+    expect(all).not.toContain(session.token);
+    expect(all).not.toContain('ana.lima@example.com');
+    expect(all).not.toMatch(/4242[ -]?4242[ -]?4242[ -]?4242/);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * A disposable RelayDesk on port 0 for integration tests: a temporary SQLite file, the project's
+ * intents, the demo orders, and a logger whose real JSON lines the test can read. `restart()`
+ * re-listens on the same port with the same data folder (reconnect and durability tests).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createIntentSource } from '../../server/intents/intent-source.js';
+import { createLogger } from '../../server/logger.js';
+import { createDemoOrderProvider, type OrderProvider } from '../../server/orders/order-provider.js';
+import { createSqliteStore, sqliteFileIn } from '../../server/store/sqlite-store.js';
+import type { Store } from '../../server/store/store.js';
+import { buildWidget } from '../../widget/build.js';
+import { INTENTS_DIR } from './intents.js';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  app: App;
+  store: Store;
+  config: Config;
+  dataDir: string;
+  /** Every JSON line the server logged, parsed. */
+  logs: Array<Record<string, unknown>>;
+  rawLogs: string[];
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  orders?: OrderProvider;
+  clock?: () => Date;
+  dataDir?: string;
+}
+
+let widgetBuild: ReturnType<typeof buildWidget> | undefined;
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relaydesk-test-'));
+  // Always open: tests must not depend on the hour they run at, unless they ask for it.
+  const config = loadConfig({ DATA_DIR: dataDir, INTENTS_DIR, LOG_LEVEL: 'info', BUSINESS_HOURS: 'Mon-Sun 00:00-24:00 UTC', PORT: '0', ...options.env });
+  const rawLogs: string[] = [];
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({ level: config.logLevel, destination: { write: (line: string) => void (rawLogs.push(line), logs.push(JSON.parse(line))) } });
+  const intents = createIntentSource(config.intentsDir, logger, { watch: false });
+  let store = await createSqliteStore({ file: sqliteFileIn(dataDir) });
+  let port = 0;
+  let app: App;
+
+  const listen = async () => {
+    app = createApp({
+      config,
+      logger,
+      store,
+      intents,
+      orders: options.orders ?? createDemoOrderProvider(),
+      clock: options.clock ?? (() => new Date()),
+      buildWidget: () => (widgetBuild ??= buildWidget()),
+    });
+    await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve));
+    port = (app.httpServer.address() as AddressInfo).port;
+  };
+  await listen();
+
+  const server: TestServer = {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    get app() {
+      return app;
+    },
+    get store() {
+      return store;
+    },
+    config,
+    dataDir,
+    logs,
+    rawLogs,
+    async restart() {
+      await app.close();
+      await store.close();
+      store = await createSqliteStore({ file: sqliteFileIn(dataDir) });
+      await listen();
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}

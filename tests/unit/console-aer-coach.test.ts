@@ -1,0 +1,63 @@
+// The AER coach: blame, over-promises and replies with no concrete next step; canned replies pass it.
+import { describe, expect, it } from 'vitest';
+import { BLAME_OR_OVERPROMISE } from '../../server/bot/aer-templates';
+import { coach, problemKind } from '../../server/console/aer-coach';
+import { allCannedReplies } from '../../server/console/canned-replies';
+
+const kinds = (text: string) => coach(text).problems.map((p) => p.kind);
+
+describe('coach', () => {
+  it('flags each blame phrase, from the shared bot list', () => {
+    const { problems } = coach("Calm down, it's not our fault.");
+    const blame = problems.filter((p) => p.kind === 'blame');
+    expect(blame.map((p) => p.phrase)).toEqual(['calm down', 'not our fault']);
+    expect(blame.every((p) => p.message.length > 0)).toBe(true);
+  });
+
+  it('flags over-promises', () => {
+    expect(kinds('I guarantee it arrives tomorrow.')).toContain('overpromise');
+    expect(coach('It will be there 100% tomorrow, guaranteed.').problems.filter((p) => p.kind === 'overpromise').map((p) => p.phrase).sort()).toEqual([
+      '100%',
+      'guaranteed',
+    ]);
+    expect(kinds('I promise it will be there by Friday.')).toEqual(['overpromise']);
+  });
+
+  it('flags a reply with no concrete next step', () => {
+    expect(kinds('Sorry about that.')).toEqual(['no_next_step']);
+    expect(kinds("I'm so sorry to hear that!")).toEqual(['no_next_step']);
+  });
+
+  it('accepts a reply with a real next step', () => {
+    expect(coach("I've checked order 1001: it left on 3 Nov with DHL, tracking JD123, due Friday.").problems).toEqual([]);
+    expect(kinds('Sorry about that. I will send a replacement.')).toEqual([]);
+    expect(kinds('You can follow it at https://track.example/JD')).toEqual([]);
+    expect(kinds('Sorry, the new date is 12/11.')).toEqual([]); // a bare number or date counts
+  });
+
+  it('does not read sympathy as blame, nor match inside other words', () => {
+    expect(kinds("It's not your fault at all; I've started the refund.")).toEqual([]);
+    expect(kinds('It isn’t your fault; I will arrange a replacement.')).toEqual([]);
+    expect(kinds('The warranty is guaranteeable, I will check.')).toEqual([]);
+  });
+
+  it('sorts the shared list into blame and over-promise', () => {
+    expect(BLAME_OR_OVERPROMISE.length).toBeGreaterThan(10);
+    const overpromise = ['I guarantee', 'guaranteed', '100%', 'definitely tomorrow', 'I promise', 'garantiert', '保証します'];
+    const blame = ['calm down', 'relax', 'not our problem', 'your fault', 'nothing we can do', 'votre faute', '落ち着いてください'];
+    expect(overpromise.filter((p) => BLAME_OR_OVERPROMISE.includes(p) && problemKind(p) === 'overpromise')).toEqual(overpromise);
+    expect(blame.filter((p) => BLAME_OR_OVERPROMISE.includes(p) && problemKind(p) === 'blame')).toEqual(blame);
+  });
+
+  it('says nothing about an empty draft', () => {
+    expect(coach('   ').problems).toEqual([]);
+  });
+});
+
+describe('canned replies', () => {
+  const replies = allCannedReplies();
+  it('exist, and every one follows the AER rule', () => {
+    expect(replies.length).toBeGreaterThanOrEqual(12);
+    for (const reply of replies) expect({ label: reply.label, problems: coach(reply.text).problems }).toEqual({ label: reply.label, problems: [] });
+  });
+});
