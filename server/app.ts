@@ -19,6 +19,7 @@ import type { Store } from './store/store.js';
 import { mountAgentNamespace, type AgentNamespaceHandle } from './transport/agent-namespace.js';
 import { createAgentRouter } from './transport/agent-routes.js';
 import { conversationRoom, mountCustomerNamespace } from './transport/customer-namespace.js';
+import { createConsoleRouter, type ConsoleAsset } from './transport/console-routes.js';
 import { createHttpApp, type WidgetAsset } from './transport/http-routes.js';
 import { NO_HISTORY, triage } from './triage/triage.js';
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Builds the widget bundle; main.ts passes esbuild's build, tests may pass a stub asset. */
   buildWidget: () => Promise<WidgetAsset>;
+  /** Builds the agent console bundle (HTML, JS, CSS), on the first request for it. */
+  buildConsole: () => Promise<ConsoleAsset>;
 }
 
 export interface App {
@@ -50,9 +53,10 @@ export function createApp(deps: AppDeps): App {
   const auth = createAuthService({ store, clock });
   const http = createHttpApp({
     logger,
-    routers: [createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock })],
+    routers: [createConsoleRouter(deps.buildConsole), createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock })],
     widget: () => (widget ??= deps.buildWidget()),
-    health: async () => ({ ok: true, conversations: (await store.listConversations({ status: ['queued'] })).length >= 0 }),
+    // A real query: a health check that never touches the database would stay green while it is gone.
+    health: async () => ({ ok: true, queued: (await store.listConversations({ status: ['queued'] })).length }),
   });
   const httpServer = createServer(http);
   const io = new Server(httpServer, {

@@ -37,7 +37,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     : createDemoOrderProvider();
   // Imported here, not at the top: esbuild is only needed once the widget is first requested.
   const { buildWidget } = await import('../widget/build.js');
-  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), buildWidget });
+  const { buildConsole } = await import('./console/build.js');
+  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), buildWidget, buildConsole });
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 

@@ -15,6 +15,7 @@ import { createDemoOrderProvider, type OrderProvider } from '../../server/orders
 import { createSqliteStore, sqliteFileIn } from '../../server/store/sqlite-store.js';
 import type { Store } from '../../server/store/store.js';
 import { buildWidget } from '../../widget/build.js';
+import { buildConsole } from '../../server/console/build.js';
 import { INTENTS_DIR } from './intents.js';
 
 export interface TestServer {
@@ -39,6 +40,7 @@ export interface TestServerOptions {
 }
 
 let widgetBuild: ReturnType<typeof buildWidget> | undefined;
+let consoleBuild: ReturnType<typeof buildConsole> | undefined;
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relaydesk-test-'));
@@ -61,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       orders: options.orders ?? createDemoOrderProvider(),
       clock: options.clock ?? (() => new Date()),
       buildWidget: () => (widgetBuild ??= buildWidget()),
+      buildConsole: () => (consoleBuild ??= buildConsole()),
     });
     await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve));
     port = (app.httpServer.address() as AddressInfo).port;
