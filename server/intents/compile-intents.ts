@@ -42,6 +42,8 @@ export interface IntentSet {
   readonly knownWords: ReadonlySet<string>;
   /** How many terms ops wrote across intents, safety and threats. */
   readonly termCount: number;
+  /** Every language with intent terms, English first: tried when a message's language is unclear. */
+  readonly languages: readonly string[];
 }
 
 type WeightedTerms = Record<string, Record<string, number>>;
@@ -86,6 +88,7 @@ export function compileIntents(sources: IntentSources): IntentSet {
     afinn,
     knownWords,
     termCount,
+    languages: ['en', ...[...intentTerms.byLanguage().keys()].filter((language) => language !== 'en')],
   });
 }
 

@@ -5,7 +5,7 @@
  * @example const analysis = analyzeMessage('Wo ist meine Bestellung?', set); analysis.language // 'de'
  */
 import type { IntentSet } from '../intents/compile-intents.js';
-import { detectLanguage } from './language.js';
+import { guessLanguage } from './language.js';
 import { foldText, tokenizeFolded } from './normalize.js';
 import { stem } from './stem.js';
 
@@ -30,8 +30,8 @@ export function analyzeMessage(rawText: string, set: IntentSet): MessageAnalysis
   const tokens = tokenizeFolded(folded, (word) => set.knownWords.has(word));
   const words = tokens.map((token) => token.word);
   const clauses = tokens.map((token) => token.clause);
-  const language = detectLanguage(text, words);
-  const matchLanguages = language === "en" ? ["en"] : ["en", language];
+  const { language, evidence } = guessLanguage(text, words);
+  const matchLanguages = !evidence ? set.languages : language === 'en' ? ['en'] : ['en', language];
   const stemCache = new Map<string, readonly string[]>();
   return {
     text,

@@ -39,11 +39,19 @@ const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** ISO 639-1 code of the message's language; `en` when nothing points elsewhere. */
 export function detectLanguage(text: string, words: readonly string[]): string {
+  return guessLanguage(text, words).language;
+}
+
+/**
+ * The language and whether anything pointed to it: "Mitarbeiter" alone has no function word,
+ * so triage then tries every language's terms rather than trusting the English default.
+ */
+export function guessLanguage(text: string, words: readonly string[]): { language: string; evidence: boolean } {
   const nonAscii = NON_ASCII_RE.test(text);
   if (nonAscii) {
-    if (KANA_RE.test(text)) return 'ja';
-    if (HAN_RE.test(text)) return 'zh';
-    if (HANGUL_RE.test(text)) return 'ko';
+    if (KANA_RE.test(text)) return { language: 'ja', evidence: true };
+    if (HAN_RE.test(text)) return { language: 'zh', evidence: true };
+    if (HANGUL_RE.test(text)) return { language: 'ko', evidence: true };
   }
   const scores = new Map<string, number>();
   for (const word of words) {
@@ -64,5 +72,5 @@ export function detectLanguage(text: string, words: readonly string[]): string {
       bestScore = score;
     }
   }
-  return best;
+  return { language: best, evidence: bestScore > 0 };
 }

@@ -33,6 +33,11 @@ const CASES: GoldenCase[] = [
   { text: 'WHERE IS MY PACKAGE??? NOTHING FOR WEEKS', intent: 'logistics', urgency: 'high', handoff: true, reasons: ['tone:shouting'] },
   { text: 'I will open a chargeback with my bank', intent: 'payment', urgency: 'high', handoff: true, reasons: ['threat:chargeback'] },
   { text: 'the box was not damaged, thanks!', intent: 'other', urgency: 'low', handoff: false },
+  // One word with no function word: every language's terms are tried, not only English.
+  { text: 'Mitarbeiter', intent: 'human', urgency: 'normal', handoff: true, reasons: ['request:human'] },
+  { text: 'ご注文はどこですか', intent: 'logistics', urgency: 'normal', handoff: false },
+  { text: '¿Dónde está mi pedido? Todavía no llega', intent: 'logistics', urgency: 'normal', handoff: false },
+  { text: 'Ich möchte eine Rückerstattung für meine Bestellung', intent: 'refund', urgency: 'normal', handoff: false },
 ];
 
 describe('triage golden table', () => {
