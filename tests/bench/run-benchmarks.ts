@@ -1,7 +1,16 @@
 /**
  * `npm run bench`: speed and size targets live here, never in timed tests.
  */
+import { buildWidget, WIDGET_GZIP_BUDGET } from '../../widget/build.js';
+import { benchReplyLatency } from './reply-latency.js';
 import { benchTriage } from './triage-throughput.js';
 
 const triage = benchTriage();
 console.log(`triage: ${triage.messagesPerSecond.toLocaleString('en')} messages/s, single thread (${triage.messages} messages from ${triage.source}; target ≥ 50,000)`);
+
+const widget = await buildWidget();
+console.log(`widget.js: ${widget.rawBytes} B raw, ${widget.gzipBytes} B gzip, ${widget.brotliBytes} B brotli (budget ${WIDGET_GZIP_BUDGET} B gzip)`);
+
+const latency = await benchReplyLatency(1000);
+console.log(`bot reply latency: median ${latency.medianMs} ms, p99 ${latency.p99Ms} ms over ${latency.messages} messages (real server, sockets, SQLite)`);
+process.exit(0);
