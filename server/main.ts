@@ -21,6 +21,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`relaydesk: ${error.message}\n`);
     process.exit(1);
   }
+  // Better to stop than to write a shop's conversations somewhere else than it asked for.
+  if (config.databaseUrl || config.redisUrl) {
+    const variable = config.databaseUrl ? 'DATABASE_URL' : 'REDIS_URL';
+    process.stderr.write(`relaydesk: ${variable}: several-node storage is not built yet; unset it to use the embedded SQLite in DATA_DIR\n`);
+    process.exit(1);
+  }
   const logger = createLogger({ level: config.logLevel });
   let intents;
   try {
