@@ -110,15 +110,21 @@ function validate<S extends z.ZodType>(text: string, file: string, schema: S, er
  */
 function positionOf(doc: Document, lineCounter: LineCounter, path: (string | number)[]): { line?: number; column?: number } {
   for (let depth = path.length; depth >= 0; depth--) {
-    const parent = depth === 0 ? undefined : depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
-    const node = isMap(parent) ? parent.items.find((pair) => scalarValue(pair.key) === path[depth - 1])?.key : depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    const range = (nodeAt(doc, path.slice(0, depth)) as { range?: [number, number, number] } | undefined)?.range;
     if (range) {
       const position = lineCounter.linePos(range[0]);
       return { line: position.line, column: position.col };
     }
   }
   return {};
+}
+
+/** The key node when `path` ends in a map key, else the node at `path`. */
+function nodeAt(doc: Document, path: (string | number)[]): unknown {
+  if (path.length === 0) return doc.contents;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (isMap(parent)) return parent.items.find((pair) => scalarValue(pair.key) === path.at(-1))?.key;
+  return doc.getIn(path, true);
 }
 
 function scalarValue(node: unknown): unknown {
