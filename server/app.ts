@@ -13,7 +13,7 @@ import { createAuthService, type AuthService } from './auth/auth-service.js';
 import type { Config } from './config.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
 import { createQueuePublisher } from './conversations/queue-publisher.js';
-import type { IntentSource } from './intents/intent-source.js';
+import { createOps, type LiveIntents, type Ops } from './ops.js';
 import type { OrderProvider } from './orders/order-provider.js';
 import type { Store } from './store/store.js';
 import { mountAgentNamespace, type AgentNamespaceHandle } from './transport/agent-namespace.js';
@@ -27,7 +27,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   store: Store;
-  intents: Pick<IntentSource, 'current'>;
+  /** The live intent set; ops edit and reload it, metrics count its reloads. */
+  intents: LiveIntents;
   orders: OrderProvider;
   clock: () => Date;
   /** Builds the widget bundle; main.ts passes esbuild's build, tests may pass a stub asset. */
@@ -43,17 +44,26 @@ export interface App {
   /** Agent accounts and sessions (tests create agents and log in through it). */
   auth: AuthService;
   agents: AgentNamespaceHandle;
+  /** Metrics, the idle sweep of bot conversations (`settle`), desk events. */
+  ops: Ops;
   /** Stops accepting, lets in-flight bot turns finish, closes sockets. The caller closes the store. */
   close(): Promise<void>;
 }
 
 export function createApp(deps: AppDeps): App {
-  const { config, logger, store, clock } = deps;
+  const { config, logger, clock } = deps;
+  const ops = createOps({ config, logger, store: deps.store, intents: deps.intents, clock });
+  // The ops store counts every stored message; everything else behaves as the given store.
+  const { store, events } = ops;
   let widget: Promise<WidgetAsset> | undefined;
   const auth = createAuthService({ store, clock });
   const http = createHttpApp({
     logger,
-    routers: [createConsoleRouter(deps.buildConsole), createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock })],
+    routers: [
+      createConsoleRouter(deps.buildConsole),
+      createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock }),
+      ...ops.routers(auth),
+    ],
     widget: () => (widget ??= deps.buildWidget()),
     // A real query: a health check that never touches the database would stay green while it is gone.
     health: async () => ({ ok: true, queued: (await store.listConversations({ status: ['queued'] })).length }),
@@ -78,6 +88,7 @@ export function createApp(deps: AppDeps): App {
     queue,
     logger,
     clock,
+    events,
     shopper: {
       message: (conversationId, message) => customers.to(conversationRoom(conversationId)).emit('message', message),
       status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
@@ -93,6 +104,7 @@ export function createApp(deps: AppDeps): App {
     queue,
     businessHours: config.businessHours,
     returnsUrl: `${config.publicUrl ?? ''}/returns`,
+    events,
     notifier: {
       message: (conversationId, message) => {
         customers.to(conversationRoom(conversationId)).emit('message', message);
@@ -109,7 +121,9 @@ export function createApp(deps: AppDeps): App {
     service,
     auth,
     agents,
+    ops,
     async close() {
+      ops.close();
       agents.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -93,6 +93,16 @@ export const VARIABLES = {
     description: 'When agents are expected to answer: days, local HH:MM-HH:MM and an IANA time zone.',
     schema: businessHoursSchema,
   }),
+  followUpDelayHours: v({
+    name: 'FOLLOW_UP_DELAY_HOURS', default: '48',
+    description: 'Hours after a complaint or safety case is resolved until its follow-up reminder is due (0 to 720).',
+    schema: integerSchema(0, 720, 'an integer from 0 to 720 (hours)'),
+  }),
+  botIdleMinutes: v({
+    name: 'BOT_IDLE_MINUTES', default: '30',
+    description: 'Minutes without a message after which a conversation the bot alone handled counts as finished (1 to 1440); then it is solved by the bot if the bot helped.',
+    schema: integerSchema(1, 1440, 'an integer from 1 to 1440 (minutes)'),
+  }),
   publicUrl: v({
     name: 'PUBLIC_URL', default: undefined,
     description: 'Public http(s) base URL of this server, used in links; unset derives it from each request.',

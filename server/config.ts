@@ -18,6 +18,8 @@
  * | ORDER_API_URL        | (unset: demo orders)               | shop order API base URL                        |
  * | ORDER_API_TIMEOUT_MS | 3000                               | order API timeout, milliseconds                |
  * | BUSINESS_HOURS       | Mon-Fri 09:00-18:00 Europe/Berlin  | when agents are expected to answer             |
+ * | FOLLOW_UP_DELAY_HOURS| 48                                 | complaint follow-up reminder delay, hours      |
+ * | BOT_IDLE_MINUTES     | 30                                 | idle time that ends a bot-only conversation    |
  * | PUBLIC_URL           | (unset: from the request)          | public base URL of this server                 |
  *
  * @example
@@ -42,6 +44,10 @@ export interface Config {
   readonly orderApiUrl: string | undefined;
   readonly orderApiTimeoutMs: number;
   readonly businessHours: BusinessHours;
+  /** After a complaint or safety case is resolved, its follow-up reminder is due this many hours later. */
+  readonly followUpDelayHours: number;
+  /** A conversation only the bot handled is finished (for containment) after this many idle minutes. */
+  readonly botIdleMinutes: number;
   readonly publicUrl: string | undefined;
 }
 
@@ -129,6 +135,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     orderApiUrl: read(env, VARIABLES.orderApiUrl),
     orderApiTimeoutMs: readWithDefault(env, VARIABLES.orderApiTimeoutMs),
     businessHours: readWithDefault(env, VARIABLES.businessHours),
+    followUpDelayHours: readWithDefault(env, VARIABLES.followUpDelayHours),
+    botIdleMinutes: readWithDefault(env, VARIABLES.botIdleMinutes),
     publicUrl: read(env, VARIABLES.publicUrl),
   };
   return deepFreeze(config);

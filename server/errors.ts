@@ -11,10 +11,11 @@ import type { Logger } from 'pino';
 import type { ErrorCode } from './protocol.js';
 
 /**
- * Every code an `AppError` may carry: the socket contract codes (SPEC §5) plus two that only
- * the server side knows: `forbidden` (a REST role check) and `internal` (a bug or an outage).
+ * Every code an `AppError` may carry: the socket contract codes (SPEC §5) plus three that only
+ * the server side knows: `forbidden` (a REST role check), `invalid_intents` (an intent edit that
+ * does not validate; details name file, line and field) and `internal` (a bug or an outage).
  */
-export type AppErrorCode = ErrorCode | 'internal' | 'forbidden';
+export type AppErrorCode = ErrorCode | 'internal' | 'forbidden' | 'invalid_intents';
 
 /**
  * Codes an ack may carry. SPEC §5 lists seven; we ADD `internal` so that a server fault is never
@@ -39,6 +40,8 @@ export const HTTP_STATUS = {
   conversation_closed: 409,
   too_long: 413,
   rate_limited: 429,
+  // 422: the request was well-formed JSON, but the intent file it describes does not validate.
+  invalid_intents: 422,
   internal: 500,
 } as const satisfies Record<AppErrorCode, number>;
 
@@ -87,7 +90,7 @@ function logUnexpected(error: unknown, logger: Pick<Logger, 'error'>): void {
 
 /**
  * Converts anything thrown into a failure ack. An `AppError` keeps its code and message
- * (`forbidden` becomes `unauthorized`); anything else is logged with its stack and acked as
+ * (`forbidden` becomes `unauthorized`, `invalid_intents` becomes `invalid_payload`); anything else is logged with its stack and acked as
  * `internal` with a generic message, so no internals reach the client.
  *
  * @example
@@ -99,7 +102,7 @@ export function toAckError(error: unknown, logger: Pick<Logger, 'error'>): AppAc
     logUnexpected(error, logger);
     return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
   }
-  const code: AckErrorCode = error.code === 'forbidden' ? 'unauthorized' : error.code;
+  const code: AckErrorCode = error.code === 'forbidden' ? 'unauthorized' : error.code === 'invalid_intents' ? 'invalid_payload' : error.code;
   const path = pathOf(error.details);
   return { ok: false, error: path === undefined ? { code, message: error.message } : { code, message: error.message, path } };
 }

@@ -14,6 +14,7 @@ import { ApiError, getConversation, type Session } from './api';
 import { connectAgent, type TimeoutAck } from './connection';
 import { t, type Lang } from './i18n';
 import { createConversationView, emptyConversationView, type ConversationPane } from './views/conversation-view';
+import { createPages } from './pages';
 import { headerView } from './views/header-view';
 import { createQueueView } from './views/queue-view';
 import type { Note } from './views/transcript-view';
@@ -56,6 +57,7 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   const right = el('div', { class: 'right' });
   let queueView = createQueueView({ claim, open: reopen });
   let header: HTMLElement = el('header');
+  const pages = createPages({ token: session.token, role: me.role, fail, flash }, { openConversation: (id) => void reopen(id) });
 
   const conn = connectAgent(session.token, {
     onUnauthorized: () => on.expired(),
@@ -64,6 +66,12 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
       renderHeader();
     },
   });
+
+  /** A failed REST call: an ended session goes back to sign-in, anything else is a notice. */
+  function fail(err: unknown): void {
+    if (err instanceof ApiError && err.status === 401) on.expired();
+    else flash(err instanceof ApiError ? t('error', { message: err.message }) : t('networkError'));
+  }
 
   function flash(text: string): void {
     clearTimeout(noticeTimer);
@@ -81,7 +89,7 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   };
 
   function renderHeader(): void {
-    const next = headerView({ agent: me, online }, { changeLang, signOut: on.signOut }, notice);
+    const next = headerView({ agent: me, online }, { changeLang, signOut: on.signOut }, notice, pages.nav());
     header.replaceWith(next);
     header = next;
   }
@@ -94,7 +102,7 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   /** The whole frame, rebuilt on a language switch; the half-written reply survives in `drafts`. */
   function build(): void {
     queueView = createQueueView({ claim, open: reopen });
-    root.replaceChildren(header, el('main', { class: 'workspace' }, [queueView.element, right]));
+    root.replaceChildren(header, pages.mount(el('main', { class: 'workspace' }, [queueView.element, right])));
     renderHeader();
     renderQueue();
     renderPane();
@@ -126,8 +134,7 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
     try {
       show(await getConversation(session.token, conversationId));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) on.expired();
-      else flash(err instanceof ApiError ? t('error', { message: err.message }) : t('networkError'));
+      fail(err);
     }
   }
 
@@ -189,6 +196,7 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
     stop() {
       clearInterval(ticker);
       clearTimeout(noticeTimer);
+      pages.stop();
       conn.close();
     },
   };

@@ -13,7 +13,9 @@ import { AppError } from '../errors.js';
 import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, AgentTypingPayload, ChatMessage, StatusPayload } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
 import { CONVERSATION_NOT_FOUND, loadConversationView, type AgentConversationView } from './conversation-view.js';
+import { AGENT_TOOK_OVER } from '../handoff/handoff-reason.js';
 import { createAgentHandover } from './agent-handover.js';
+import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
 
 /** Where shopper-facing events go (the `/customer` rooms). */
@@ -39,6 +41,8 @@ export interface AgentDeskDeps {
   agents: AgentPort;
   clock: () => Date;
   logger: Logger;
+  /** Metrics, reports and follow-ups observe the desk here; none by default. */
+  events?: DeskEvents;
 }
 
 export const NOT_HOLDING = 'You do not hold this conversation; claim it from the queue first';
@@ -50,6 +54,7 @@ export const joinedText = (name: string) => `${name} has joined and has read you
 
 export function createAgentDesk(deps: AgentDeskDeps) {
   const { store, shopper, agents, clock } = deps;
+  const events = deps.events ?? NO_DESK_EVENTS;
 
   /** Stores a system message and sends it to the shopper and the agents following along. */
   async function say(conversationId: string, holderId: string | null, text: string): Promise<ChatMessage> {
@@ -69,7 +74,8 @@ export function createAgentDesk(deps: AgentDeskDeps) {
   }
 
   async function claim(agent: AuthenticatedAgent, conversationId: string): Promise<{ conversation: AgentConversationView }> {
-    const won = await store.claimConversation(conversationId, agent, ['queued', 'bot'], clock().toISOString());
+    const claimedAt = clock().toISOString();
+    const won = await store.claimConversation(conversationId, agent, ['queued', 'bot'], claimedAt);
     if (!won) {
       const current = await store.getConversation(conversationId);
       if (!current) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
@@ -80,6 +86,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
       return { conversation: await loadConversationView(store, conversationId) };
     }
     agents.follow(agent.id, conversationId);
+    // Only a hand-over sets queuedAt, so none means the agent took the chat straight from the bot.
+    const claimed = await store.getConversation(conversationId);
+    if (claimed && claimed.queuedAt === null) await events.handedOff(claimed, [AGENT_TOOK_OVER], claimedAt);
     await say(conversationId, agent.id, joinedText(agent.name));
     shopper.status(conversationId, { status: 'assigned', agent: { name: agent.name } });
     await deps.queue.publish();
@@ -99,7 +108,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     });
     if (duplicate) return { message, duplicate: true };
     // The SLA clock for the first human answer stops here, once.
-    if (conversation.firstResponseAt === null) await store.updateConversation(conversation.id, { firstResponseAt: at });
+    if (conversation.firstResponseAt === null) await events.firstResponse(await store.updateConversation(conversation.id, { firstResponseAt: at }));
     shopper.message(conversation.id, message);
     agents.message(conversation.id, agent.id, message);
     return { message };

@@ -14,6 +14,7 @@ import type { ChatMessage, ConversationRef, TransferInput } from '../protocol.js
 import type { ConversationRecord } from '../store/store.js';
 import type { AgentDeskDeps } from './agent-desk.js';
 import { loadConversationView } from './conversation-view.js';
+import { NO_DESK_EVENTS } from './desk-events.js';
 
 export interface HandoverDeps extends AgentDeskDeps {
   say(conversationId: string, holderId: string | null, text: string): Promise<ChatMessage>;
@@ -64,6 +65,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     await requireHeld(agent, input.conversationId);
     const resolved = await store.resolveConversation(input.conversationId, agent.id, clock().toISOString());
     if (!resolved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
+    await (deps.events ?? NO_DESK_EVENTS).resolved(resolved);
     await say(resolved.id, agent.id, resolvedText(agent.name));
     // The widget shows the 1–5 rating on this status.
     shopper.status(resolved.id, { status: 'resolved' });

@@ -14,6 +14,7 @@ import type { OrderProvider } from '../orders/order-provider.js';
 import type { ChatMessage, TriageResult } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
 import type { ConversationNotifier } from './conversation-service.js';
+import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
 
 /** The name shoppers and agents see on the bot's messages. */
@@ -29,6 +30,7 @@ export interface BotTurnDeps {
   logger: Logger;
   businessHours: BusinessHours;
   returnsUrl: string;
+  events?: DeskEvents;
 }
 
 export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): Promise<void> {
@@ -60,18 +62,21 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
   const at = clock().toISOString();
   const { message: reply } = await store.appendMessage({ conversationId: conversation.id, from: 'bot', text: decision.text, authorName: BOT_NAME, at });
   notifier.message(conversation.id, reply);
-  const botState = { ...fresh.botState, ...decision.state };
+  // `helped` is the service's own bookkeeping (decide() carries unknown fields over): it decides
+  // whether this conversation counts as solved by the bot once it goes idle (metrics/bot-settler.ts).
+  const botState = { ...fresh.botState, ...decision.state, ...(decision.kind === 'reply' && decision.helped ? { helped: true } : {}) };
   if (decision.kind !== 'handoff') {
     await store.updateConversation(conversation.id, { botState, updatedAt: at });
     return;
   }
-  await store.updateConversation(conversation.id, {
+  const queued = await store.updateConversation(conversation.id, {
     botState,
     status: 'queued',
     queuedAt: at,
     reasons: [...new Set([...fresh.reasons, ...decision.reasons])],
     updatedAt: at,
   });
+  await (deps.events ?? NO_DESK_EVENTS).handedOff(queued, decision.reasons, at);
   await deps.queue.publish();
   if (!open) {
     notifier.status(conversation.id, { status: 'queued', nextOpenAt: nextOpening(now, deps.businessHours).toISOString() });

@@ -16,6 +16,7 @@ import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, S
 import type { ConversationRecord, Store } from '../store/store.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
 import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
+import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
 
 /** Where the service's events go; the socket transport implements it. */
@@ -36,6 +37,8 @@ export interface ConversationServiceDeps {
   logger: Logger;
   businessHours: BotTurnDeps['businessHours'];
   returnsUrl: string;
+  /** Metrics, reports and follow-ups observe the desk here; none by default. */
+  events?: DeskEvents;
 }
 
 export interface Session {
@@ -107,7 +110,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
   async function rate(conversationId: string, input: RateInput): Promise<object> {
     const conversation = await requireConversation(conversationId);
     if (conversation.status !== 'resolved') throw new AppError('conversation_closed', 'You can rate the conversation once it is resolved');
-    await store.updateConversation(conversationId, { rating: input.score, ratingComment: input.comment ?? null, updatedAt: clock().toISOString() });
+    const rated = await store.updateConversation(conversationId, { rating: input.score, ratingComment: input.comment ?? null, updatedAt: clock().toISOString() });
+    // A shopper may change their rating; the average counts each conversation once, by its first.
+    if (conversation.rating === null) (deps.events ?? NO_DESK_EVENTS).rated(rated, input.score);
     return {};
   }
 

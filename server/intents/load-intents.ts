@@ -75,11 +75,15 @@ export function parseIntentFiles(files: readonly IntentFileText[], folderLabel =
   return { intents, safety, sentiment };
 }
 
+/** The texts of every YAML file of `dir`, by name (temporary and hidden files are not YAML by name). */
+export function readIntentTexts(dir: string): IntentFileText[] {
+  const names = readdirSync(dir).filter((name) => YAML_FILE_RE.test(name)).sort();
+  return names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}
+
 /** Reads every YAML file of `dir` and parses them with `parseIntentFiles`. */
 export function readIntentDir(dir: string, folderLabel = dir): IntentSources {
-  const names = readdirSync(dir).filter((name) => YAML_FILE_RE.test(name)).sort();
-  const files = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-  return parseIntentFiles(files, folderLabel);
+  return parseIntentFiles(readIntentTexts(dir), folderLabel);
 }
 
 function validate<S extends z.ZodType>(text: string, file: string, schema: S, errors: IntentFileError[]): z.infer<S> | undefined {

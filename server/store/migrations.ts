@@ -110,8 +110,63 @@ const agentsSessionsNotes: NamedMigration = {
   },
 };
 
+const ops: NamedMigration = {
+  name: '0003_ops',
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('intent_versions')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      // Orders the history without trusting clocks: two versions saved in one millisecond stay in order.
+      .addColumn('version', 'integer', (column) => column.notNull().unique())
+      .addColumn('intent', 'text', (column) => column.notNull())
+      .addColumn('yaml', 'text', (column) => column.notNull())
+      .addColumn('author_id', 'text')
+      .addColumn('author_name', 'text', (column) => column.notNull())
+      .addColumn('at', 'text', (column) => column.notNull())
+      .addColumn('summary', 'text', (column) => column.notNull())
+      .execute();
+    await db.schema.createIndex('intent_versions_intent_idx').on('intent_versions').columns(['intent', 'version']).execute();
+    await db.schema
+      .createTable('follow_ups')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('conversation_id', 'text', (column) => column.notNull().references('conversations.id').onDelete('cascade'))
+      .addColumn('agent_id', 'text', (column) => column.notNull())
+      .addColumn('due_at', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'text', (column) => column.notNull())
+      .addColumn('done_at', 'text')
+      .addColumn('note', 'text')
+      .execute();
+    await db.schema.createIndex('follow_ups_agent_id_idx').on('follow_ups').column('agent_id').execute();
+    await db.schema
+      .createTable('handoffs')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('conversation_id', 'text', (column) => column.notNull().references('conversations.id').onDelete('cascade'))
+      .addColumn('at', 'text', (column) => column.notNull())
+      .addColumn('reason', 'text', (column) => column.notNull())
+      .addColumn('reasons_json', 'text', (column) => column.notNull())
+      .execute();
+    await db.schema.createIndex('handoffs_conversation_id_idx').on('handoffs').column('conversation_id').execute();
+    await db.schema
+      .createTable('bot_outcomes')
+      // One outcome per conversation: the key makes settling idempotent across sweeps and nodes.
+      .addColumn('conversation_id', 'text', (column) => column.primaryKey().references('conversations.id').onDelete('cascade'))
+      .addColumn('outcome', 'text', (column) => column.notNull())
+      .addColumn('at', 'text', (column) => column.notNull())
+      .execute();
+    // Reports select conversations by the time they opened.
+    await db.schema.createIndex('conversations_created_at_idx').on('conversations').column('created_at').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropIndex('conversations_created_at_idx').execute();
+    await db.schema.dropTable('bot_outcomes').execute();
+    await db.schema.dropTable('handoffs').execute();
+    await db.schema.dropTable('follow_ups').execute();
+    await db.schema.dropTable('intent_versions').execute();
+  },
+};
+
 /** Every migration, in apply order. Append only. */
-export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes];
+export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops];
 
 /**
  * Applies every pending migration (each in a transaction where the dialect allows DDL in one).

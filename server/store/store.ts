@@ -9,8 +9,10 @@
  */
 import type { ChatMessage, ConversationStatus, IntentName, Sender, TriageResult, Urgency } from '../protocol.js';
 import type { AgentStore } from './agent-records.js';
+import type { OpsStore } from './ops-records.js';
 
 export type { AgentRecord, AgentRole, AgentStore, NewAgent, NewNote, NoteRecord, SessionRecord } from './agent-records.js';
+export type * from './ops-records.js';
 
 /** What the bot remembers between turns of one conversation; stored as JSON. */
 export interface BotState {
@@ -22,6 +24,8 @@ export interface BotState {
   askedForOrderId?: boolean;
   /** Earlier shopper turns for triage history (sentiment trend, repeated questions), newest last. */
   turns?: Array<{ intent: IntentName; sentimentScore: number }>;
+  /** The bot gave at least one helpful answer (`helped: true`); decides "solved by the bot" once idle. */
+  helped?: boolean;
   /** Turns the bot could not help with; repeated failures hand off (SPEC §3). */
   failures: number;
   /** Order lookups already made (the order provider's results), shown to the agent. */
@@ -87,8 +91,8 @@ export interface ConversationFilter {
   assigneeId?: string;
 }
 
-/** Durable storage of conversations, messages, agents and notes. Every method is async; times are ISO strings. */
-export interface Store extends AgentStore {
+/** Durable storage of conversations, messages, agents, notes and ops data. Every method is async; times are ISO strings. */
+export interface Store extends AgentStore, OpsStore {
   /** Creates a conversation in status `bot` with an empty bot state. */
   createConversation(input: NewConversation): Promise<ConversationRecord>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;

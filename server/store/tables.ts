@@ -69,10 +69,54 @@ export interface NotesTable {
   at: string;
 }
 
+/** One saved text of an intent file (the audit log of ops edits); `version` orders them. */
+export interface IntentVersionsTable {
+  id: string;
+  version: number;
+  intent: string;
+  yaml: string;
+  /** Null for a text found on disk (edited by hand, or before the first console edit). */
+  author_id: string | null;
+  author_name: string;
+  at: string;
+  summary: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  due_at: string;
+  created_at: string;
+  done_at: string | null;
+  note: string | null;
+}
+
+/** One hand-over from the bot to people (a bot handoff, or an agent taking over from the bot). */
+export interface HandoffsTable {
+  id: string;
+  conversation_id: string;
+  at: string;
+  /** The primary reason kind (`safety`, `request`, …), see handoff/handoff-reason.ts. */
+  reason: string;
+  reasons_json: string;
+}
+
+/** How a conversation that only the bot handled ended, once it went idle: `solved` or `unsolved`. */
+export interface BotOutcomesTable {
+  conversation_id: string;
+  outcome: string;
+  at: string;
+}
+
 export interface Tables {
   conversations: ConversationsTable;
   messages: MessagesTable;
   agents: AgentsTable;
   agent_sessions: AgentSessionsTable;
   notes: NotesTable;
+  intent_versions: IntentVersionsTable;
+  follow_ups: FollowUpsTable;
+  handoffs: HandoffsTable;
+  bot_outcomes: BotOutcomesTable;
 }

@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { AuthService, AuthenticatedAgent } from '../auth/auth-service.js';
 import { hasRole } from '../auth/credentials.js';
 import { createAgentDesk, type AgentPort, type ShopperPort } from '../conversations/agent-desk.js';
+import type { DeskEvents } from '../conversations/desk-events.js';
 import type { QueuePublisher } from '../conversations/queue-publisher.js';
 import { AppError } from '../errors.js';
 import {
@@ -44,6 +45,8 @@ export interface AgentNamespaceDeps {
   clock: () => Date;
   /** How long an agent may stay disconnected before their conversations go back to the queue. */
   releaseGraceMs?: number;
+  /** Metrics, reports and follow-ups observe the desk here. */
+  events?: DeskEvents;
 }
 
 /** Every socket of one agent (several tabs) joins this room. */
@@ -67,7 +70,7 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
     follow: (agentId, conversationId) => namespace.in(agentRoom(agentId)).socketsJoin(watchRoom(conversationId)),
     unfollow: (agentId, conversationId) => namespace.in(agentRoom(agentId)).socketsLeave(watchRoom(conversationId)),
   };
-  const desk = createAgentDesk({ store: deps.store, queue: deps.queue, shopper: deps.shopper, agents: port, clock: deps.clock, logger });
+  const desk = createAgentDesk({ store: deps.store, queue: deps.queue, shopper: deps.shopper, agents: port, clock: deps.clock, logger, events: deps.events });
   const releases = createReleaseTimers(namespace, deps.releaseGraceMs ?? 60_000, (agentId) => desk.releaseAgent(agentId), logger);
   let closed = false;
   // The wait estimate depends on how many agents are online: waiting shoppers hear when it changes.

@@ -6,16 +6,15 @@
  *
  * @example app.use(createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, intents.current()), logger, clock }));
  */
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { AuthService, AuthenticatedAgent } from '../auth/auth-service.js';
-import { hasRole, ROLES, type AgentRole } from '../auth/credentials.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { ROLES } from '../auth/credentials.js';
 import { loadConversationView } from '../conversations/conversation-view.js';
-import { AppError, toHttpError } from '../errors.js';
 import { MAX_TEXT_LENGTH, type TriageResult } from '../protocol.js';
 import type { Store } from '../store/store.js';
-import { toValidationError } from './handle-event.js';
+import { jsonErrors, parseBody as parse, requireRole, route } from './rest-route.js';
 
 export interface AgentRouterDeps {
   store: Store;
@@ -34,22 +33,6 @@ const NewAgentBody = z.object({
   role: z.enum(ROLES),
 });
 const TriageBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw toValidationError(parsed.error);
-  return parsed.data;
-}
-
-/** Resolves the bearer token to an agent holding at least `role`; 401 without one, 403 with too little. */
-async function requireRole(req: Request, auth: AgentRouterDeps['auth'], role: AgentRole): Promise<AuthenticatedAgent> {
-  const header = req.get('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new AppError('unauthorized', 'Send Authorization: Bearer <token> from POST /api/auth/login');
-  const agent = await auth.authenticate(match[1]);
-  if (!hasRole(agent.role, role)) throw new AppError('forbidden', `This needs the ${role} role`);
-  return agent;
-}
 
 /**
  * The agent API as an express Router, with its own JSON error handler so it behaves the same
@@ -85,18 +68,4 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
 
   router.use(jsonErrors(deps.logger));
   return router;
-}
-
-/** Runs an async handler and sends its result as JSON; express 5 would forward a rejection, this keeps it local. */
-function route(handler: (req: Request) => Promise<object>, status = 200): RequestHandler {
-  return (req, res, next) => {
-    handler(req).then((body) => res.status(status).json(body), next);
-  };
-}
-
-function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    const { status, body } = toHttpError(error, logger);
-    res.status(status).json(body);
-  };
 }

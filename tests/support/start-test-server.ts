@@ -2,14 +2,15 @@
  * A disposable RelayDesk on port 0 for integration tests: a temporary SQLite file, the project's
  * intents, the demo orders, and a logger whose real JSON lines the test can read. `restart()`
  * re-listens on the same port with the same data folder (reconnect and durability tests).
+ * `copyIntents: true` serves a watched temporary COPY of `intents/`, for tests that edit files.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { createIntentSource } from '../../server/intents/intent-source.js';
+import { createIntentSource, type IntentSource } from '../../server/intents/intent-source.js';
 import { createLogger } from '../../server/logger.js';
 import { createDemoOrderProvider, type OrderProvider } from '../../server/orders/order-provider.js';
 import { createSqliteStore, sqliteFileIn } from '../../server/store/sqlite-store.js';
@@ -25,6 +26,9 @@ export interface TestServer {
   store: Store;
   config: Config;
   dataDir: string;
+  /** The intents folder the server reads (a temporary copy with `copyIntents`). */
+  intentsDir: string;
+  intents: IntentSource;
   /** Every JSON line the server logged, parsed. */
   logs: Array<Record<string, unknown>>;
   rawLogs: string[];
@@ -37,6 +41,8 @@ export interface TestServerOptions {
   orders?: OrderProvider;
   clock?: () => Date;
   dataDir?: string;
+  /** Serve a temporary copy of `intents/`, watched for edits like a real server's; removed on close. */
+  copyIntents?: boolean;
 }
 
 let widgetBuild: ReturnType<typeof buildWidget> | undefined;
@@ -45,11 +51,14 @@ let consoleBuild: ReturnType<typeof buildConsole> | undefined;
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relaydesk-test-'));
   // Always open: tests must not depend on the hour they run at, unless they ask for it.
-  const config = loadConfig({ DATA_DIR: dataDir, INTENTS_DIR, LOG_LEVEL: 'info', BUSINESS_HOURS: 'Mon-Sun 00:00-24:00 UTC', PORT: '0', ...options.env });
+  const intentsCopy = options.copyIntents ? mkdtempSync(join(tmpdir(), 'relaydesk-intents-')) : undefined;
+  if (intentsCopy) cpSync(INTENTS_DIR, intentsCopy, { recursive: true });
+  const config = loadConfig({ DATA_DIR: dataDir, INTENTS_DIR: intentsCopy ?? INTENTS_DIR, LOG_LEVEL: 'info', BUSINESS_HOURS: 'Mon-Sun 00:00-24:00 UTC', PORT: '0', ...options.env });
   const rawLogs: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({ level: config.logLevel, destination: { write: (line: string) => void (rawLogs.push(line), logs.push(JSON.parse(line))) } });
-  const intents = createIntentSource(config.intentsDir, logger, { watch: false });
+  // Only a private copy is watched: the project's own folder is shared by every test file.
+  const intents = createIntentSource(config.intentsDir, logger, { watch: intentsCopy !== undefined });
   let store = await createSqliteStore({ file: sqliteFileIn(dataDir) });
   let port = 0;
   let app: App;
@@ -85,6 +94,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     config,
     dataDir,
+    intentsDir: config.intentsDir,
+    intents,
     logs,
     rawLogs,
     async restart() {
@@ -96,7 +107,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await app.close();
       await store.close();
+      intents.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (intentsCopy) rmSync(intentsCopy, { recursive: true, force: true });
     },
   };
   return server;

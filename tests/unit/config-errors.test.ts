@@ -37,6 +37,9 @@ const BAD_VALUES: [variable: string, value: string, expected: RegExp][] = [
   ['BUSINESS_HOURS', 'Mon-Fry 09:00-18:00 UTC', /^BUSINESS_HOURS: .*days are Sun Mon Tue/],
   ['BUSINESS_HOURS', 'Mon-Fri 18:00-09:00 UTC', /^BUSINESS_HOURS: .*the opening time must be before the closing time/],
   ['BUSINESS_HOURS', 'Mon-Fri 09:00-25:00 UTC', /^BUSINESS_HOURS: .*times are HH:MM/],
+  ['FOLLOW_UP_DELAY_HOURS', '2d', /^FOLLOW_UP_DELAY_HOURS: expected an integer from 0 to 720 \(hours\), got "2d"$/],
+  ['FOLLOW_UP_DELAY_HOURS', '721', /^FOLLOW_UP_DELAY_HOURS: expected an integer from 0 to 720/],
+  ['BOT_IDLE_MINUTES', '0', /^BOT_IDLE_MINUTES: expected an integer from 1 to 1440 \(minutes\), got "0"$/],
   ['PUBLIC_URL', 'chat.example.com', /^PUBLIC_URL: expected an http\(s\) URL/],
 ];
 

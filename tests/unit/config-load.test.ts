@@ -18,6 +18,8 @@ describe('loadConfig defaults', () => {
       orderApiUrl: undefined,
       orderApiTimeoutMs: 3000,
       businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00', timeZone: 'Europe/Berlin' },
+      followUpDelayHours: 48,
+      botIdleMinutes: 30,
       publicUrl: undefined,
     });
   });
@@ -47,6 +49,8 @@ describe('loadConfig values', () => {
       ORDER_API_URL: 'https://api.shop.example.com/orders',
       ORDER_API_TIMEOUT_MS: '1500',
       BUSINESS_HOURS: 'Sat-Mon 10:00-16:30 Asia/Shanghai',
+      FOLLOW_UP_DELAY_HOURS: '24',
+      BOT_IDLE_MINUTES: '15',
       PUBLIC_URL: 'https://chat.example.com/',
     });
     expect(config).toEqual({
@@ -62,6 +66,8 @@ describe('loadConfig values', () => {
       orderApiUrl: 'https://api.shop.example.com/orders',
       orderApiTimeoutMs: 1500,
       businessHours: { days: [0, 1, 6], open: '10:00', close: '16:30', timeZone: 'Asia/Shanghai' },
+      followUpDelayHours: 24,
+      botIdleMinutes: 15,
       publicUrl: 'https://chat.example.com',
     });
   });
@@ -96,7 +102,8 @@ describe('CONFIG_DOCS', () => {
     const names = CONFIG_DOCS.map((doc) => doc.name);
     expect(names).toEqual([
       'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
-      'LOG_LEVEL', 'INTENTS_DIR', 'ORDER_API_URL', 'ORDER_API_TIMEOUT_MS', 'BUSINESS_HOURS', 'PUBLIC_URL',
+      'LOG_LEVEL', 'INTENTS_DIR', 'ORDER_API_URL', 'ORDER_API_TIMEOUT_MS', 'BUSINESS_HOURS', 'FOLLOW_UP_DELAY_HOURS',
+      'BOT_IDLE_MINUTES', 'PUBLIC_URL',
     ]);
     for (const doc of CONFIG_DOCS) expect(doc.description.length, doc.name).toBeGreaterThan(20);
   });

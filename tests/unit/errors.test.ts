@@ -36,6 +36,7 @@ describe('HTTP_STATUS', () => {
       conversation_closed: 409,
       too_long: 413,
       rate_limited: 429,
+      invalid_intents: 422,
       internal: 500,
     });
   });
@@ -63,6 +64,11 @@ describe('toAckError', () => {
     expect(ack.error).toEqual({ code: 'unauthorized', message: 'Only ops may edit intents' });
   });
 
+  it('acks invalid_intents (a REST-only code) as the contract code invalid_payload', () => {
+    const ack = toAckError(new AppError('invalid_intents', 'refund.yaml:3:5 keywords.en.x: a weight is a number'), capturingLogger().logger);
+    expect(ack.error.code).toBe('invalid_payload');
+  });
+
   it('hides an unexpected error behind a generic message and logs its stack', () => {
     const { logger, records } = capturingLogger();
     const ack = toAckError(new TypeError('cannot read properties of undefined (reading "seq") at /srv/app.ts'), logger);
@@ -88,6 +94,14 @@ describe('toHttpError', () => {
     expect(toHttpError(error, capturingLogger().logger)).toEqual({
       status: 429,
       body: { error: { code: 'rate_limited', message: 'Too many messages; wait a few seconds', details: { retryAfterSeconds: 5 } } },
+    });
+  });
+
+  it('answers 422 with the field details for invalid intents', () => {
+    const details = [{ file: 'intents/refund.yaml', line: 9, column: 5, path: 'keywords.en.refund', message: 'a weight is a number' }];
+    expect(toHttpError(new AppError('invalid_intents', 'The intent file is invalid', { details }), capturingLogger().logger)).toEqual({
+      status: 422,
+      body: { error: { code: 'invalid_intents', message: 'The intent file is invalid', details } },
     });
   });
 

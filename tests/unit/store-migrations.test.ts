@@ -43,7 +43,7 @@ describe('MIGRATIONS', () => {
   });
 
   it('names the migration that failed', async () => {
-    const failing: NamedMigration = { name: '0002_broken', up: async (db) => void (await sql`create tabel x (id text)`.execute(db)) };
-    await expect(migrateToLatest(memoryDb(), [...MIGRATIONS, failing])).rejects.toThrow(/store migration 0002_broken failed/);
+    const failing: NamedMigration = { name: '9999_broken', up: async (db) => void (await sql`create tabel x (id text)`.execute(db)) };
+    await expect(migrateToLatest(memoryDb(), [...MIGRATIONS, failing])).rejects.toThrow(/store migration 9999_broken failed/);
   });
 });

@@ -27,7 +27,8 @@ export function languageSelect(on: Pick<HeaderHandlers, 'changeLang'>): HTMLElem
   return el('span', { class: 'lang' }, [el('label', { for: 'lang' }, t('language')), select]);
 }
 
-export function headerView(model: HeaderModel, on: HeaderHandlers, notice: HTMLElement): HTMLElement {
+/** `nav`: the page navigation (pages.ts), shown next to the product name once signed in. */
+export function headerView(model: HeaderModel, on: HeaderHandlers, notice: HTMLElement, nav?: HTMLElement): HTMLElement {
   const right: Node[] = [languageSelect(on)];
   if (model.online !== null) {
     right.push(el('span', { class: `conn ${model.online ? 'on' : 'off'}` }, t(model.online ? 'online' : 'offline')));
@@ -38,5 +39,6 @@ export function headerView(model: HeaderModel, on: HeaderHandlers, notice: HTMLE
     out.addEventListener('click', on.signOut);
     right.push(out);
   }
-  return el('header', { class: 'top' }, [el('strong', { class: 'brand' }, t('appTitle')), notice, el('div', { class: 'tools' }, right)]);
+  const brand = el('strong', { class: 'brand' }, t('appTitle'));
+  return el('header', { class: 'top' }, [brand, ...(nav ? [nav] : []), notice, el('div', { class: 'tools' }, right)]);
 }

@@ -1,0 +1,46 @@
+/**
+ * The small kit every REST router shares: `route` (async handler → JSON), `parseBody` (zod →
+ * `invalid_payload` with the issue path), `requireRole` (bearer token → agent, 401/403) and
+ * `jsonErrors` (any error → `{error:{code,message,details?}}` through `toHttpError`).
+ *
+ * @example
+ *   router.get('/api/followups', route(async (req) => followUps.list(await requireRole(req, auth, 'agent'))));
+ */
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { AuthService, AuthenticatedAgent } from '../auth/auth-service.js';
+import { hasRole, type AgentRole } from '../auth/credentials.js';
+import { AppError, toHttpError } from '../errors.js';
+import { toValidationError } from './handle-event.js';
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw toValidationError(parsed.error);
+  return parsed.data;
+}
+
+/** Resolves the bearer token to an agent holding at least `role`; 401 without one, 403 with too little. */
+export async function requireRole(req: Request, auth: Pick<AuthService, 'authenticate'>, role: AgentRole): Promise<AuthenticatedAgent> {
+  const header = req.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new AppError('unauthorized', 'Send Authorization: Bearer <token> from POST /api/auth/login');
+  const agent = await auth.authenticate(match[1]);
+  if (!hasRole(agent.role, role)) throw new AppError('forbidden', `This needs the ${role} role`);
+  return agent;
+}
+
+/** Runs an async handler and sends its result as JSON; express 5 would forward a rejection, this keeps it local. */
+export function route(handler: (req: Request) => Promise<object>, status = 200): RequestHandler {
+  return (req, res, next) => {
+    handler(req).then((body) => res.status(status).json(body), next);
+  };
+}
+
+/** The router's own JSON error handler, so it behaves the same wherever it is mounted. */
+export function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const { status, body } = toHttpError(error, logger);
+    res.status(status).json(body);
+  };
+}
