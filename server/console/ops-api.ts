@@ -79,21 +79,9 @@ export interface PreviewResponse {
   flips: Flip[];
 }
 
-export interface ReportSummary {
-  from: string;
-  to: string;
-  conversations: number;
-  solvedByBot: number;
-  containment: number | null;
-  handoffs: number;
-  handoffRate: number | null;
-  handoffsByReason: Record<string, number>;
-  firstResponseSeconds: { p50: number | null; p90: number | null };
-  averageRating: number | null;
-  ratings: number;
-  topIntents: Array<{ intent: string; count: number }>;
-  keywords: { fired: Array<{ term: string; intent: string; count: number }>; neverFired: Array<{ term: string; intent: string }> };
-}
+// The server's own type, imported as a type only: no second hand-written copy of the payload.
+import type { ReportSummary } from '../reports/report-summary';
+export type { ReportSummary };
 
 export interface Followup {
   id: string;

@@ -7,17 +7,13 @@
  *   const service = createConversationService(deps);
  *   const { message, duplicate } = await service.receiveCustomerMessage(conversationId, { clientId, text });
  */
-import type { Logger } from 'pino';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import type { IntentSet } from '../intents/compile-intents.js';
-import type { OrderProvider } from '../orders/order-provider.js';
 import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload } from '../protocol.js';
-import type { ConversationRecord, Store } from '../store/store.js';
+import type { ConversationRecord } from '../store/store.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
 import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
-import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
-import type { QueuePublisher } from './queue-publisher.js';
+import { NO_DESK_EVENTS } from './desk-events.js';
 
 /** Where the service's events go; the socket transport implements it. */
 export interface ConversationNotifier {
@@ -27,19 +23,8 @@ export interface ConversationNotifier {
   status(conversationId: string, status: StatusPayload): void;
 }
 
-export interface ConversationServiceDeps {
-  store: Store;
-  intents: { current(): IntentSet };
-  orders: OrderProvider;
-  clock: () => Date;
-  notifier: ConversationNotifier;
-  queue: QueuePublisher;
-  logger: Logger;
-  businessHours: BotTurnDeps['businessHours'];
-  returnsUrl: string;
-  /** Metrics, reports and follow-ups observe the desk here; none by default. */
-  events?: DeskEvents;
-}
+/** The service needs exactly what a bot turn needs (it runs them). */
+export type ConversationServiceDeps = BotTurnDeps;
 
 export interface Session {
   token: string;
