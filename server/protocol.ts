@@ -53,8 +53,19 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 export const Sender = z.enum(['customer', 'bot', 'agent', 'system']);
 export type Sender = z.infer<typeof Sender>;
 
-/** A plain-text message body: 1 to 2000 characters after trimming the ends. */
-export const MessageText = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
+/**
+ * True for text a store can keep as it is: no lone UTF-16 surrogate (not Unicode; PostgreSQL and
+ * JSON encoders mangle or refuse it) and no NUL (PostgreSQL refuses it in text columns).
+ *
+ * @example isStorableText('ok 👍') // true;  isStorableText('a\uD800b') // false
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !/\p{Cs}/u.test(text);
+}
+const STORABLE_TEXT = 'text must be Unicode without NUL characters or lone surrogates';
+
+/** A plain-text message body: 1 to 2000 characters after trimming the ends, storable as it is. */
+export const MessageText = z.string().trim().min(1).max(MAX_TEXT_LENGTH).refine(isStorableText, STORABLE_TEXT);
 
 /** A client-chosen id that makes a send idempotent (a retry stores nothing new). */
 export const ClientId = z.string().min(1).max(100);
@@ -93,8 +104,8 @@ export type TriageResult = z.infer<typeof TriageResult>;
 
 export const CustomerHandshake = z.object({
   token: z.string().max(200).optional(),
-  locale: z.string().max(35).optional(),
-  page: z.string().max(2000).optional(),
+  locale: z.string().max(35).refine(isStorableText, STORABLE_TEXT).optional(),
+  page: z.string().max(2000).refine(isStorableText, STORABLE_TEXT).optional(),
 });
 export type CustomerHandshake = z.infer<typeof CustomerHandshake>;
 
@@ -106,7 +117,7 @@ export type TypingInput = z.infer<typeof TypingInput>;
 
 export const RateInput = z.object({
   score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(MAX_TEXT_LENGTH).optional(),
+  comment: z.string().trim().max(MAX_TEXT_LENGTH).refine(isStorableText, STORABLE_TEXT).optional(),
 });
 export type RateInput = z.infer<typeof RateInput>;
 

@@ -144,8 +144,11 @@ export function createConnection(o: ConnectionOptions): Connection {
     if (ack?.ok) dispatch({ type: 'acked', clientId, message: ack.message });
     else if (ack && REFUSALS[ack.error.code]) dispatch({ type: 'send-failed', clientId, error: REFUSALS[ack.error.code] });
     else {
-      // Timed out or rate limited: back to the queue and try again shortly.
-      dispatch({ type: 'send-failed', clientId });
+      // Timed out, `internal` or rate limited: back to the queue and try again shortly. A timeout or a
+      // server fault counts as an attempt, so a message the server keeps failing on is given up
+      // (the shopper is told) and the messages after it move on; `rate_limited` only waits.
+      const counts = ack?.error.code !== 'rate_limited';
+      dispatch(counts ? { type: 'send-failed', clientId, gaveUpError: T.gaveUp } : { type: 'send-failed', clientId });
       clearTimeout(resendTimer);
       resendTimer = setTimeout(flush, RESEND_DELAY_MS);
       return;

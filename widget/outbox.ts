@@ -19,7 +19,15 @@ export interface OutboxEntry {
   phase: OutboxPhase;
   /** Why the server refused it, for `failed` entries. */
   error?: string;
+  /** Sends that timed out or met a server fault; at `MAX_SEND_ATTEMPTS` the widget gives up on it. */
+  attempts?: number;
 }
+
+/**
+ * A message the server keeps failing on (timeout or `internal`) is retried this many times, then
+ * marked failed so the messages typed after it move on (they were stuck behind it, across reloads).
+ */
+export const MAX_SEND_ATTEMPTS = 5;
 
 export type Outbox = readonly OutboxEntry[];
 
@@ -73,6 +81,22 @@ export function release(box: Outbox, clientId?: string): Outbox {
   );
 }
 
+/**
+ * One failed attempt for an entry whose ack timed out or was `internal`: back in the queue, or
+ * `failed` with `error` once it has failed `MAX_SEND_ATTEMPTS` times (the shopper may still Retry).
+ * A dropped socket is not an attempt (`release` without an id), so going offline never gives up.
+ */
+export function attemptFailed(box: Outbox, clientId: string, error: string): Outbox {
+  return mapWhere(
+    box,
+    (e) => e.phase === 'sending' && e.clientId === clientId,
+    (e) => {
+      const attempts = (e.attempts ?? 0) + 1;
+      return attempts >= MAX_SEND_ATTEMPTS ? { ...e, phase: 'failed', error, attempts } : { ...e, phase: 'queued', attempts };
+    },
+  );
+}
+
 /** The server refused it for a reason a resend cannot fix (too long, invalid, closed). */
 export function reject(box: Outbox, clientId: string, error: string): Outbox {
   return mapWhere(box, (e) => e.clientId === clientId, (e) => ({ ...e, phase: 'failed', error }));
@@ -83,7 +107,7 @@ export function retry(box: Outbox, clientId: string): Outbox {
   return mapWhere(
     box,
     (e) => e.clientId === clientId && e.phase === 'failed',
-    ({ error: _dropped, ...e }) => ({ ...e, phase: 'queued' }),
+    ({ error: _dropped, attempts: _reset, ...e }) => ({ ...e, phase: 'queued' }),
   );
 }
 
@@ -121,9 +145,11 @@ function isEntry(v: unknown): v is OutboxEntry {
   return typeof e?.clientId === 'string' && typeof e.text === 'string' && typeof e.at === 'string';
 }
 
-// Whatever was in flight when the page closed never got its ack: send it again.
+// Whatever was in flight when the page closed never got its ack: send it again. The attempt
+// count survives the reload, so a message the server keeps refusing cannot block it forever.
 function restore(e: OutboxEntry): OutboxEntry {
+  const attempts = typeof e.attempts === 'number' && e.attempts > 0 ? { attempts: Math.floor(e.attempts) } : {};
   return e.phase === 'failed'
     ? { clientId: e.clientId, text: e.text, at: e.at, phase: 'failed', error: String(e.error ?? '') }
-    : { clientId: e.clientId, text: e.text, at: e.at, phase: 'queued' };
+    : { clientId: e.clientId, text: e.text, at: e.at, phase: 'queued', ...attempts };
 }

@@ -20,6 +20,7 @@ export const T = {
   notSent: 'Not sent',
   tooLong: 'Not sent: too long (2000 characters at most)',
   closed: 'Not sent: this conversation is closed',
+  gaveUp: "Not sent: we couldn't deliver this message — please try again later or rephrase it",
   retry: 'Retry',
   offline: "Offline — we'll send your messages when you're back",
   waiting: 'Waiting for the next available agent',

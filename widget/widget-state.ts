@@ -51,7 +51,8 @@ export type WidgetAction =
   | { type: 'sending'; clientIds: readonly string[] }
   | { type: 'acked'; clientId: string; message: ChatMessage }
   /** No `error`: try again later (timeout, rate limit). With `error`: refused for good. */
-  | { type: 'send-failed'; clientId: string; error?: string }
+  /** `error`: refused for good; `gaveUpError` without `error`: one more failed attempt (timeout, `internal`). */
+  | { type: 'send-failed'; clientId: string; error?: string; gaveUpError?: string }
   | { type: 'retry'; clientId: string }
   | { type: 'rate'; phase: 'sending' | 'thanks' | 'failed' };
 
@@ -114,9 +115,11 @@ export function reduce(state: WidgetState, action: WidgetAction): WidgetState {
       return {
         ...state,
         outbox:
-          action.error === undefined
-            ? box.release(state.outbox, action.clientId)
-            : box.reject(state.outbox, action.clientId, action.error),
+          action.error !== undefined
+            ? box.reject(state.outbox, action.clientId, action.error)
+            : action.gaveUpError !== undefined
+              ? box.attemptFailed(state.outbox, action.clientId, action.gaveUpError)
+              : box.release(state.outbox, action.clientId),
       };
     case 'retry':
       return { ...state, outbox: box.retry(state.outbox, action.clientId) };

@@ -1,7 +1,9 @@
 // Unit tests for widget/outbox.ts: send-once, ack, release/retry and persistence round-trip.
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_SEND_ATTEMPTS,
   acknowledge,
+  attemptFailed,
   dropDelivered,
   dueForSending,
   enqueue,
@@ -88,6 +90,30 @@ describe('outbox', () => {
     ]);
     saveOutbox(storage, 'k', []);
     expect(storage.data.has('k')).toBe(false);
+  });
+
+  it('gives up on a message the server keeps failing on, and the next message moves on', () => {
+    const storage = fakeStorage();
+    let box = enqueue(enqueue([], 'stuck', 'my Constructor toy caught fire', AT), 'next', 'hello?', AT);
+    for (let attempt = 1; attempt < MAX_SEND_ATTEMPTS; attempt++) {
+      box = attemptFailed(markSending(box, [dueForSending(box)[0]!.clientId]), 'stuck', 'gave up');
+      expect(dueForSending(box)[0]?.clientId).toBe('stuck');
+      // The count survives a reload (the outbox lives in localStorage).
+      saveOutbox(storage, 'k', box);
+      box = loadOutbox(storage, 'k');
+    }
+    box = attemptFailed(markSending(box, ['stuck']), 'stuck', 'gave up');
+    expect(box[0]).toMatchObject({ clientId: 'stuck', phase: 'failed', error: 'gave up' });
+    expect(ids(dueForSending(box))).toEqual(['next']);
+    // The shopper's Retry starts the count again.
+    expect(retry(box, 'stuck')[0]).toEqual({ clientId: 'stuck', text: 'my Constructor toy caught fire', at: AT, phase: 'queued' });
+  });
+
+  it('does not count a dropped socket as an attempt', () => {
+    let box = enqueue([], 'a', 'hi', AT);
+    for (let i = 0; i < MAX_SEND_ATTEMPTS * 2; i++) box = release(markSending(box, ['a']));
+    expect(box[0]).toMatchObject({ phase: 'queued' });
+    expect(box[0]?.attempts).toBeUndefined();
   });
 
   it('treats unreadable storage as an empty outbox', () => {
