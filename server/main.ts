@@ -4,13 +4,31 @@
  * SIGINT it stops accepting, lets in-flight writes finish, and closes the database.
  */
 import { mkdirSync } from 'node:fs';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { IntentLoadError } from './intents/load-intents.js';
 import { createIntentSource } from './intents/intent-source.js';
 import { createLogger } from './logger.js';
 import { createDemoOrderProvider, createHttpOrderProvider } from './orders/order-provider.js';
+import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-store.js';
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
+import type { Store } from './store/store.js';
+
+/** PostgreSQL when DATABASE_URL is set (several nodes), else SQLite in DATA_DIR; an unreachable database exits 1 with one line. */
+async function openStore(config: Config, logger: Logger): Promise<Store> {
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    return createSqliteStore({ file: sqliteFileIn(config.dataDir) });
+  }
+  try {
+    return await createPostgresStore({ url: config.databaseUrl, logger });
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    process.stderr.write(`relaydesk: DATABASE_URL: ${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Config;
@@ -21,10 +39,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`relaydesk: ${error.message}\n`);
     process.exit(1);
   }
-  // Better to stop than to write a shop's conversations somewhere else than it asked for.
-  if (config.databaseUrl || config.redisUrl) {
-    const variable = config.databaseUrl ? 'DATABASE_URL' : 'REDIS_URL';
-    process.stderr.write(`relaydesk: ${variable}: several-node storage is not built yet; unset it to use the embedded SQLite in DATA_DIR\n`);
+  // SQLite is one node's file: nodes sharing socket events but not the data would lose conversations.
+  if (config.redisUrl && !config.databaseUrl) {
+    process.stderr.write('relaydesk: REDIS_URL: several nodes need a shared database; set DATABASE_URL (postgres://…) too, or unset REDIS_URL to run one node on SQLite\n');
+    process.exit(1);
+  }
+  if (config.redisUrl) {
+    process.stderr.write('relaydesk: REDIS_URL: the socket.io Redis adapter is not built yet; unset it (one node on DATABASE_URL works)\n');
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
@@ -36,8 +57,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`relaydesk: the intents in ${config.intentsDir} are invalid:\n${error.message}\n`);
     process.exit(1);
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = await createSqliteStore({ file: sqliteFileIn(config.dataDir) });
+  const store = await openStore(config, logger);
   const orders = config.orderApiUrl
     ? createHttpOrderProvider({ baseUrl: config.orderApiUrl, timeoutMs: config.orderApiTimeoutMs })
     : createDemoOrderProvider();
@@ -51,7 +71,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   app.httpServer.listen(config.port, config.host, () => {
     const address = app.httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, dataDir: config.dataDir }, 'relaydesk listening');
+    logger.info({ port, storage: config.databaseUrl ? 'postgresql' : config.dataDir }, 'relaydesk listening');
     process.stdout.write(`RelayDesk on http://localhost:${port}  (storefront /, widget /widget.js, console /console)\n`);
   });
 
