@@ -81,6 +81,7 @@ export function createApp(deps: AppDeps): App {
     agentsOnline: () => Math.max(1, io.of('/agent').sockets.size),
     toAgents: (entries) => io.of('/agent').emit('queue', entries),
     toShopper: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
+    businessHours: config.businessHours,
   });
   const agents = mountAgentNamespace(io, {
     store,

@@ -32,7 +32,7 @@ export function handoffTemplate(input: DecideInput, plan: Extract<Plan, { kind: 
   return { intent: 'human', situation: 'handoff', vars };
 }
 
-function handoffVars(context: ReplyContext): Record<string, string | number> {
+export function handoffVars(context: ReplyContext): Record<string, string | number> {
   return {
     queuePosition: Math.max(1, Math.round(context.queuePosition)),
     // "about 0 minutes" would promise an instant answer nobody can keep.

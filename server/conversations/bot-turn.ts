@@ -77,8 +77,6 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
     updatedAt: at,
   });
   await (deps.events ?? NO_DESK_EVENTS).handedOff(queued, decision.reasons, at);
+  // publish() tells the shopper their place: off duty, when the team is back (handoff/queue-banner.ts).
   await deps.queue.publish();
-  if (!open) {
-    notifier.status(conversation.id, { status: 'queued', nextOpenAt: nextOpening(now, deps.businessHours).toISOString() });
-  }
 }

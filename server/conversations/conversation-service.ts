@@ -12,8 +12,10 @@ import { AppError } from '../errors.js';
 import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
+import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
 import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
+import { runQueuedTurn } from './queued-turn.js';
 
 /** Where the service's events go; the socket transport implements it. */
 export interface ConversationNotifier {
@@ -80,14 +82,13 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const updated = await store.updateConversation(conversationId, {
         lastTriage: result,
         language: result.language,
-        intent: result.intent,
-        urgency: reopened.status === 'bot' ? result.urgency : higherUrgency(reopened.urgency, result.urgency),
-        reasons: [...new Set([...(reopened.status === 'bot' ? [] : reopened.reasons), ...result.reasons])],
+        // The case keeps its strongest intent and urgency and every reason (handoff/conversation-case.ts).
+        ...mergeCaseTriage(reopened, result),
         botState: { ...reopened.botState, turns: [...turns, { intent: result.intent, sentimentScore: result.sentiment.score }].slice(-HISTORY_TURNS) },
         updatedAt: clock().toISOString(),
       });
       if (updated.status === 'bot') await runBotTurn(deps, updated, message, result);
-      else if (updated.status === 'queued') await deps.queue.publish();
+      else if (updated.status === 'queued') await runQueuedTurn(deps, updated, message, result);
     });
     return { message, duplicate };
   }
@@ -101,9 +102,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return {};
   }
 
-  /** A shopper writing after resolution starts over with the bot, in the same conversation. */
+  /** A shopper writing after resolution starts a new case with the bot, linked to the closed one. */
   async function reopen(conversation: ConversationRecord): Promise<ConversationRecord> {
-    const reopened = await store.updateConversation(conversation.id, { status: 'bot', assigneeId: null, assigneeName: null, resolvedAt: null, queuedAt: null });
+    const reopened = await store.updateConversation(conversation.id, startNewCase(conversation, clock()));
     notifier.status(conversation.id, { status: 'bot' });
     return reopened;
   }
@@ -136,10 +137,4 @@ export type ConversationService = ReturnType<typeof createConversationService>;
 function historyOf(conversation: ConversationRecord): TriageTurn[] {
   const turns = (conversation.botState as { turns?: TriageTurn[] }).turns;
   return Array.isArray(turns) ? turns : [];
-}
-
-const URGENCY_RANK = { low: 0, normal: 1, high: 2, critical: 3 } as const;
-
-function higherUrgency(current: ConversationRecord['urgency'], next: NonNullable<ConversationRecord['urgency']>) {
-  return current && URGENCY_RANK[current] > URGENCY_RANK[next] ? current : next;
 }

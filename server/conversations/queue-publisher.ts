@@ -5,7 +5,9 @@
  *
  * @example const queue = createQueuePublisher(deps); await queue.publish();
  */
-import { compareQueue, estimateWaitSeconds } from '../handoff/queue-order.js';
+import type { BusinessHours } from '../config.js';
+import { honestWaitSeconds, MAX_WAIT_SAMPLES, queueBanner } from '../handoff/queue-banner.js';
+import { compareQueue } from '../handoff/queue-order.js';
 import type { QueueEntry, StatusPayload, Urgency } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
 
@@ -24,12 +26,17 @@ export interface QueuePublisherDeps {
   agentsOnline: () => number;
   toAgents: (entries: QueueEntry[]) => void;
   toShopper: (conversationId: string, status: StatusPayload) => void;
+  /** Off duty, shoppers are told when the team is back instead of a wait (handoff/queue-banner.ts). */
+  businessHours: BusinessHours;
 }
 
 const PREVIEW_LENGTH = 140;
 
 export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
   const lastSent = new Map<string, string>();
+  /** When each conversation seen waiting joined the queue; a claim turns it into a measured wait. */
+  const waiting = new Map<string, string>();
+  const recentWaitsSeconds: number[] = [];
 
   async function entries(): Promise<QueueEntry[]> {
     const open = await deps.store.listConversations({ status: ['queued', 'assigned'] });
@@ -57,12 +64,10 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     const list = await entries();
     deps.toAgents(list);
     const queued = list.filter((entry) => entry.status === 'queued');
+    measureClaims(list);
+    const now = deps.clock();
     queued.forEach((entry, index) => {
-      const status: StatusPayload = {
-        status: 'queued',
-        queuePosition: index + 1,
-        estimatedWaitSeconds: estimateWaitSeconds(index + 1, { agentsOnline: deps.agentsOnline() }),
-      };
+      const status = queueBanner({ position: index + 1, now, hours: deps.businessHours, agentsOnline: deps.agentsOnline(), recentWaitsSeconds });
       const key = JSON.stringify(status);
       if (lastSent.get(entry.conversationId) === key) return;
       lastSent.set(entry.conversationId, key);
@@ -71,11 +76,26 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     for (const id of lastSent.keys()) if (!queued.some((entry) => entry.conversationId === id)) lastSent.delete(id);
   }
 
+  /** A conversation that waited and is now assigned was claimed: how long it waited is a sample. */
+  function measureClaims(list: readonly QueueEntry[]): void {
+    const now = deps.clock().getTime();
+    for (const entry of list) {
+      const since = waiting.get(entry.conversationId);
+      if (entry.status === 'assigned' && since !== undefined) {
+        const seconds = (now - Date.parse(since)) / 1000;
+        if (Number.isFinite(seconds)) recentWaitsSeconds.push(seconds);
+        if (recentWaitsSeconds.length > MAX_WAIT_SAMPLES) recentWaitsSeconds.shift();
+      }
+    }
+    waiting.clear();
+    for (const entry of list) if (entry.status === 'queued') waiting.set(entry.conversationId, entry.waitingSince);
+  }
+
   async function estimateFor(urgency: Urgency): Promise<{ position: number; waitSeconds: number }> {
     const queued = (await entries()).filter((entry) => entry.status === 'queued');
     const probe = { urgency, waitingSince: deps.clock().toISOString() };
     const position = queued.filter((entry) => compareQueue(entry, probe) <= 0).length + 1;
-    return { position, waitSeconds: estimateWaitSeconds(position, { agentsOnline: deps.agentsOnline() }) };
+    return { position, waitSeconds: honestWaitSeconds(position, { agentsOnline: deps.agentsOnline(), recentWaitsSeconds }) };
   }
 
   return { publish, estimateFor, entries };

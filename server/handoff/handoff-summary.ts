@@ -10,6 +10,7 @@
  */
 import type { ChatMessage, IntentName, TriageResult, Urgency } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
+import { earlierCasesOf, type CaseRecord } from './conversation-case.js';
 
 export type SentimentDirection = 'improving' | 'worsening' | 'steady';
 
@@ -44,6 +45,8 @@ export interface HandoffSummary {
   /** What the bot already looked up, one flat record per order. */
   lookups: LookupSummary[];
   earlierConversations: EarlierConversation[];
+  /** Closed cases of THIS conversation (the shopper wrote again after resolution), oldest first. */
+  earlierCases: CaseRecord[];
   /** A suggested Acknowledge → Empathize → Reassure opening for the agent (SPEC §4). */
   firstLine?: string;
 }
@@ -79,6 +82,7 @@ export function buildHandoffSummary(
     earlierConversations: earlierConversations
       .filter((earlier) => earlier.id !== conversation.id)
       .map(({ id, createdAt, intent: earlierIntent, status, rating }) => ({ id, createdAt, intent: earlierIntent, status, rating })),
+    earlierCases: earlierCasesOf(conversation),
     firstLine: openingLine(intent, reasons, orderIds[0]),
   };
 }

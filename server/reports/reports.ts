@@ -10,7 +10,7 @@
 import type { IntentSource } from '../intents/intent-source.js';
 import type { Store, TimeRange } from '../store/store.js';
 import { toCsv } from './csv.js';
-import { LEDGER_HEADER, ledgerRow } from './ledger.js';
+import { LEDGER_HEADER, ledgerRows } from './ledger.js';
 import { summarizePeriod, type ReportSummary } from './report-summary.js';
 
 export interface ReportsDeps {
@@ -46,7 +46,7 @@ export function createReports(deps: ReportsDeps) {
       const notes = await store.listNotes(conversation.id);
       const agentMessages = (await store.listMessages(conversation.id)).filter((message) => message.from === 'agent');
       rows.push(
-        ledgerRow(conversation, {
+        ...ledgerRows(conversation, {
           customerMessages: customerMessages.filter((message) => message.conversationId === conversation.id),
           lastNote: notes.at(-1)?.text,
           lastAgentMessage: agentMessages.at(-1)?.text,

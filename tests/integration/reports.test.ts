@@ -101,7 +101,7 @@ describe('GET /api/reports/ledger.csv', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const [header, ...rows] = parseCsv(await res.text());
-    expect(header).toEqual(['conversation', 'contact', 'intent', 'reasons', 'opened', 'first_response', 'resolved', 'resolution_note', 'rating']);
+    expect(header).toEqual(['conversation', 'contact', 'intent', 'reasons', 'opened', 'first_response', 'resolved', 'resolution_note', 'rating', 'case']);
     expect(rows.map((row) => row[0]).sort()).toEqual([script.safetyId, script.humanId].sort());
     const safety = Object.fromEntries(header!.map((name, i) => [name, rows.find((row) => row[0] === script.safetyId)![i]]));
     const conversation = await server.store.getConversation(script.safetyId);
@@ -115,6 +115,7 @@ describe('GET /api/reports/ledger.csv', () => {
       resolved: conversation!.resolvedAt,
       resolution_note: NOTE_TEXT,
       rating: '2',
+      case: '1',
     });
     const human = Object.fromEntries(header!.map((name, i) => [name, rows.find((row) => row[0] === script.humanId)![i]]));
     expect(human).toMatchObject({ contact: 'locale en-GB; page /kettles?color=red,blue', intent: 'human', resolved: '', resolution_note: '', rating: '' });

@@ -22,7 +22,8 @@ const POLICY_SITUATIONS: Record<IntentName, string[]> = {
   refund: ['ask_order_id', 'offer_choice', 'offer_choice_in_transit', 'cancel_processing', 'refund_status', 'policy'],
   payment: ['methods', 'failed_checklist', 'invoice', 'coupon', 'billing_error'],
   complaint: ['apology'],
-  human: ['handoff', 'handoff_safety', 'handoff_safety_offline', 'handoff_offline'],
+  human: ['handoff', 'handoff_safety', 'handoff_safety_offline', 'handoff_offline', 'queued_safety', 'queued_safety_more',
+    'queued_safety_offline', 'queued_safety_offline_more', 'queued_ack', 'queued_ack_more', 'queued_ack_offline', 'queued_ack_offline_more'],
   other: ['greeting', 'thanks', 'fallback'],
 };
 

@@ -1,0 +1,45 @@
+/**
+ * The bot's turn while a conversation waits in the queue (SPEC §4), the I/O around the pure
+ * `decideWhileQueued`: look orders up, decide, and answer only if the conversation is still
+ * queued (from the moment an agent holds it the bot says nothing); a safety report re-publishes
+ * the queue, since its urgency has just been raised.
+ *
+ * @example await runQueuedTurn(deps, conversation, customerMessage, triageResult);
+ */
+import { decideWhileQueued, type QueuedBotState } from '../bot/queued-reply.js';
+import { orderIdsToLookUp } from '../bot/reply-policy.js';
+import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
+import type { ChatMessage, TriageResult } from '../protocol.js';
+import type { ConversationRecord } from '../store/store.js';
+import { BOT_NAME, type BotTurnDeps } from './bot-turn.js';
+
+export async function runQueuedTurn(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): Promise<void> {
+  const { store, clock, notifier } = deps;
+  const state = conversation.botState as unknown as QueuedBotState;
+  const lookups = await Promise.all(orderIdsToLookUp(result, state, message.text).map((orderId) => deps.orders.lookup(orderId)));
+  const now = clock();
+  const open = isOpen(now, deps.businessHours);
+  const decision = decideWhileQueued({
+    triage: result,
+    text: message.text,
+    state,
+    lookups,
+    intents: deps.intents.current(),
+    context: {
+      // Not shown in queued texts (the banner carries the live position); the type needs them.
+      queuePosition: 1,
+      waitMinutes: 1,
+      open,
+      nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, conversation.locale ?? 'en'),
+      returnsUrl: deps.returnsUrl,
+    },
+  });
+  // Publish first: a safety report moves up the queue even if an agent claims it right now.
+  if (decision.safety) await deps.queue.publish();
+  const fresh = await store.getConversation(conversation.id);
+  if (!fresh || fresh.status !== 'queued') return;
+  const at = clock().toISOString();
+  const { message: reply } = await store.appendMessage({ conversationId: conversation.id, from: 'bot', text: decision.text, authorName: BOT_NAME, at });
+  notifier.message(conversation.id, reply);
+  await store.updateConversation(conversation.id, { botState: { ...fresh.botState, ...decision.state }, updatedAt: at });
+}
