@@ -13,6 +13,8 @@ export const LabelledRow = z.looseObject({
   intent: IntentName.optional(),
   negative: z.boolean().optional(),
   handoff: z.boolean().optional(),
+  /** The row's language (SPEC §9); rows with one are also scored per language. */
+  lang: z.string().optional(),
 });
 export type LabelledRow = z.infer<typeof LabelledRow>;
 
@@ -40,7 +42,11 @@ export interface EvalReport {
   negative?: ClassScores & { n: number };
   handoff?: ClassScores & { n: number };
   msPerMessage: number;
+  /** Per row `lang` (SPEC §9), present when some row carries one. */
+  byLanguage?: Record<string, LanguageReport>;
 }
+
+export type LanguageReport = Pick<EvalReport, 'n' | 'intent' | 'negative' | 'handoff'>;
 
 export function evaluate(rows: readonly LabelledRow[], predictions: readonly Prediction[], msPerMessage: number): EvalReport {
   const report: EvalReport = { n: rows.length, msPerMessage: round(msPerMessage, 4) };
@@ -50,7 +56,22 @@ export function evaluate(rows: readonly LabelledRow[], predictions: readonly Pre
   if (negativePairs.length > 0) report.negative = { ...binaryScores(negativePairs), n: negativePairs.length };
   const handoffPairs = pairs(rows, predictions, (row) => row.handoff, (prediction) => prediction.handoff);
   if (handoffPairs.length > 0) report.handoff = { ...binaryScores(handoffPairs), n: handoffPairs.length };
+  const byLanguage = languageReports(rows, predictions);
+  if (byLanguage) report.byLanguage = byLanguage;
   return report;
+}
+
+function languageReports(rows: readonly LabelledRow[], predictions: readonly Prediction[]): Record<string, LanguageReport> | undefined {
+  const languages = [...new Set(rows.map((row) => row.lang).filter((lang): lang is string => !!lang))].sort();
+  if (languages.length === 0) return undefined;
+  // A null prototype: `lang` is data from a file, and "__proto__" must stay a plain key.
+  const out = Object.create(null) as Record<string, LanguageReport>;
+  for (const language of languages) {
+    const indexes = rows.flatMap((row, i) => (row.lang === language ? [i] : []));
+    const { n, intent, negative, handoff } = evaluate(indexes.map((i) => ({ ...rows[i]!, lang: undefined })), indexes.map((i) => predictions[i]!), 0);
+    out[language] = { n, ...(intent && { intent }), ...(negative && { negative }), ...(handoff && { handoff }) };
+  }
+  return out;
 }
 
 function pairs<T>(rows: readonly LabelledRow[], predictions: readonly Prediction[], label: (row: LabelledRow) => T | undefined, predicted: (p: Prediction) => T): Array<[T, T]> {

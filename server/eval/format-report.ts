@@ -24,6 +24,13 @@ export function formatReport(report: EvalReport): string {
   }
   if (report.negative) lines.push('', binaryLine('negative', report.negative));
   if (report.handoff) lines.push(binaryLine('handoff', report.handoff));
+  if (report.byLanguage) {
+    lines.push('', `${'language'.padEnd(10)}   rows  macro-F1  negative F1  handoff recall`);
+    for (const [language, scores] of Object.entries(report.byLanguage)) {
+      const cell = (value: number | undefined) => (value === undefined ? '      -' : pct(value));
+      lines.push(`${language.padEnd(10)} ${String(scores.n).padStart(6)}   ${cell(scores.intent?.macroF1)}      ${cell(scores.negative?.f1)}         ${cell(scores.handoff?.recall)}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 

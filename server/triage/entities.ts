@@ -32,14 +32,14 @@ const WHOLE_MESSAGE_ID_RE = /^\s*(?:it'?s\s+|its\s+|number\s+)?#?([A-Z]{0,4}-?\d
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   $: 'USD', 'us$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '￥': 'JPY', 'r$': 'BRL', 'c$': 'CAD', 'a$': 'AUD',
-};
-const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+});
+const CURRENCY_WORDS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   usd: 'USD', dollar: 'USD', dollars: 'USD', bucks: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', gbp: 'GBP',
   pounds: 'GBP', jpy: 'JPY', yen: 'JPY', '円': 'JPY', brl: 'BRL', reais: 'BRL', real: 'BRL', cad: 'CAD', aud: 'AUD',
   cny: 'CNY', rmb: 'CNY', yuan: 'CNY', '元': 'CNY', chf: 'CHF', mxn: 'MXN',
-};
+});
 // Grouped thousands ("1.299,95", "1,299.95") or plain digits; never stops inside a number.
 const NUMBER = '(?:\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?(?![\\d])';
 const SYMBOL = '(?:us\\$|r\\$|c\\$|a\\$|[$€£¥￥])';

@@ -25,14 +25,15 @@ const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'ca
 const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'aber', 'pero', 'mais', 'mas']);
 
 // Contractions written without the apostrophe, as shoppers type on phones.
-const BARE_CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+// A Map, never a plain object: a shopper's "constructor" must not find Object.prototype's.
+const BARE_CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'],
   wasnt: ['was', 'not'], werent: ['were', 'not'], arent: ['are', 'not'], havent: ['have', 'not'],
   hasnt: ['has', 'not'], hadnt: ['had', 'not'], cant: ['can', 'not'], couldnt: ['could', 'not'],
   wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], wont: ['will', 'not'], aint: ['is', 'not'],
   im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], whats: ['what', 'is'], wheres: ['where', 'is'],
   cannot: ['can', 'not'],
-};
+}));
 const APOSTROPHE_SUFFIXES: ReadonlyArray<[string, string]> = [
   ["'re", 'are'], ["'ve", 'have'], ["'ll", 'will'], ["'d", 'would'], ["'m", 'am'], ["'s", 'is'],
 ];
@@ -42,12 +43,28 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.!?;,:()\n]+/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ELONGATION_RE = /(\p{L})\1{2,}/gu;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
+const KANA_OR_HAN_RE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-/** NFKC, lowercase, curly quotes to straight, accents off Latin letters ("verspätet" → "verspatet"). */
+// Zero-width characters, soft hyphens, word joiners, BOM and bidi controls: invisible, and a way
+// to slip past terms ("caught fi\u200bre"). Removed before anything else looks at the text.
+const INVISIBLE_RE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+// Katakana ァ..ヶ → hiragana ぁ..ゖ: shoppers write "きゃんせる" or "キャンセル" for the same word.
+const KATAKANA_RE = /[\u30a1-\u30f6]/g;
+
+/** Removes invisible characters (zero-width, soft hyphen, bidi marks, variation selectors). */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_RE, '');
+}
+
+/**
+ * NFKC (full/half width), lowercase, invisible characters out, curly quotes to straight, accents off
+ * Latin letters ("verspätet" → "verspatet"), katakana to hiragana (matching only; labels keep theirs).
+ */
 export function foldText(text: string): string {
   let folded = text.normalize('NFKC').toLowerCase();
   if (!NON_ASCII_RE.test(folded)) return folded;
-  folded = folded.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/ß/g, 'ss');
+  folded = stripInvisible(folded).replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/ß/g, 'ss');
+  if (KANA_OR_HAN_RE.test(folded)) folded = folded.replace(KATAKANA_RE, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60));
   // Strip marks only after Latin letters: Japanese kana keep their voicing marks.
   return folded.normalize('NFD').replace(/(\p{Script=Latin})\p{Mn}+/gu, '$1').normalize('NFC');
 }
@@ -92,9 +109,9 @@ function expandWord(raw: string, isKnown: (word: string) => boolean): readonly s
   let word = raw;
   if (word.includes("'")) return expandApostrophe(word);
   if (word.length > 2 && hasTripleLetter(word)) word = collapseElongation(word, isKnown);
-  const bare = BARE_CONTRACTIONS[word];
+  const bare = BARE_CONTRACTIONS.get(word);
   if (bare) return bare;
-  const fixed = SPELLING_FIXES[word];
+  const fixed = SPELLING_FIXES.get(word);
   return fixed ? fixed.split(' ') : [word];
 }
 
@@ -126,7 +143,7 @@ function hasTripleLetter(word: string): boolean {
 function collapseElongation(word: string, isKnown: (word: string) => boolean): string {
   const doubled = word.replace(ELONGATION_RE, '$1$1');
   const single = word.replace(ELONGATION_RE, '$1');
-  if (isKnown(doubled) || SPELLING_FIXES[doubled]) return doubled;
+  if (isKnown(doubled) || SPELLING_FIXES.has(doubled)) return doubled;
   return single;
 }
 

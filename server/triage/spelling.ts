@@ -3,7 +3,8 @@
  * General English knowledge, not tuned to any data set: typos seen in every support inbox.
  * A value may hold two words ("pls" → "please", "asap" → "as soon as possible" is not needed).
  */
-export const SPELLING_FIXES: Readonly<Record<string, string>> = {
+// A Map, never a plain object: user words such as "constructor" must not reach Object.prototype.
+export const SPELLING_FIXES: ReadonlyMap<string, string> = new Map(Object.entries({
   // receive / deliver / ship
   recieve: 'receive', recieved: 'received', recived: 'received', receieved: 'received', recevied: 'received',
   reveived: 'received', recive: 'receive', recieving: 'receiving', delivary: 'delivery', delievery: 'delivery',
@@ -33,4 +34,4 @@ export const SPELLING_FIXES: Readonly<Record<string, string>> = {
   becuase: 'because', bc: 'because', cuz: 'because', coz: 'because', tmrw: 'tomorrow', tommorow: 'tomorrow',
   tomorow: 'tomorrow', wk: 'week', wks: 'weeks', hrs: 'hours', msg: 'message', dm: 'message', ppl: 'people',
   asap: 'soon', smth: 'something', nothin: 'nothing', anymore: 'any more', wtf: 'what the hell',
-};
+}));

@@ -68,4 +68,21 @@ describe('relaydesk CLI', () => {
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('usage: relaydesk');
   });
+  it('eval --half keeps one fixed half of the rows, and check-intents --leaks warns about rare terms', async () => {
+    const examples = join(INTENTS_DIR, 'examples.jsonl');
+    const whole = JSON.parse((await relaydesk(['eval', examples, '--json', '--intents', INTENTS_DIR])).stdout.trim().split('\n').at(-1)!);
+    const tune = JSON.parse((await relaydesk(['eval', examples, '--json', '--half', 'tune', '--intents', INTENTS_DIR])).stdout.trim().split('\n').at(-1)!);
+    const check = JSON.parse((await relaydesk(['eval', examples, '--json', '--half', 'check', '--intents', INTENTS_DIR])).stdout.trim().split('\n').at(-1)!);
+    expect(tune.n + check.n).toBe(whole.n);
+    expect(tune.n).toBeGreaterThan(0);
+    expect((await relaydesk(['eval', examples, '--half', 'middle'])).stderr).toContain('--half takes tune or check');
+    const dir = mkdtempSync(join(tmpdir(), 'relaydesk-leaks-'));
+    temporary.push(dir);
+    const rows = join(dir, 'rows.jsonl');
+    writeFileSync(rows, ['{"text":"refund please"}', '{"text":"where is my parcel"}'].join('\n'));
+    const { stdout, code } = await relaydesk(['check-intents', '--leaks', rows, '--intents', INTENTS_DIR]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/warning refund\.yaml keywords\/phrases\.en "refund": occurs in only 1 labelled row \(.*rows\.jsonl:1\)/);
+    expect(stdout).toMatch(/terms occur in two or fewer of 2 labelled rows/);
+  });
 });
