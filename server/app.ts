@@ -9,6 +9,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import type { BuiltAssets } from './assets/built-assets.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import type { Config } from './config.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
@@ -19,8 +20,8 @@ import type { Store } from './store/store.js';
 import { mountAgentNamespace, type AgentNamespaceHandle } from './transport/agent-namespace.js';
 import { createAgentRouter } from './transport/agent-routes.js';
 import { conversationRoom, mountCustomerNamespace } from './transport/customer-namespace.js';
-import { createConsoleRouter, type ConsoleAsset } from './transport/console-routes.js';
-import { createHttpApp, type WidgetAsset } from './transport/http-routes.js';
+import { createHttpApp } from './transport/http-routes.js';
+import { createStaticRouter } from './transport/static-routes.js';
 import { NO_HISTORY, triage } from './triage/triage.js';
 
 export interface AppDeps {
@@ -31,10 +32,8 @@ export interface AppDeps {
   intents: LiveIntents;
   orders: OrderProvider;
   clock: () => Date;
-  /** Builds the widget bundle; main.ts passes esbuild's build, tests may pass a stub asset. */
-  buildWidget: () => Promise<WidgetAsset>;
-  /** Builds the agent console bundle (HTML, JS, CSS), on the first request for it. */
-  buildConsole: () => Promise<ConsoleAsset>;
+  /** The widget and console bundles `npm run build` wrote to `dist/` (`loadBuiltAssets`). */
+  assets: BuiltAssets;
 }
 
 export interface App {
@@ -55,16 +54,14 @@ export function createApp(deps: AppDeps): App {
   const ops = createOps({ config, logger, store: deps.store, intents: deps.intents, clock });
   // The ops store counts every stored message; everything else behaves as the given store.
   const { store, events } = ops;
-  let widget: Promise<WidgetAsset> | undefined;
   const auth = createAuthService({ store, clock });
   const http = createHttpApp({
     logger,
     routers: [
-      createConsoleRouter(deps.buildConsole),
+      createStaticRouter(deps.assets),
       createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock }),
       ...ops.routers(auth),
     ],
-    widget: () => (widget ??= deps.buildWidget()),
     // A real query: a health check that never touches the database would stay green while it is gone.
     health: async () => ({ ok: true, queued: (await store.listConversations({ status: ['queued'] })).length }),
   });

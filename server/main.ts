@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { DIST_DIR, loadBuiltAssets, type BuiltAssets } from './assets/built-assets.js';
+import { ensureBuilt, MissingBuildError } from './assets/ensure-built.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { IntentLoadError } from './intents/load-intents.js';
 import { createIntentSource } from './intents/intent-source.js';
@@ -57,14 +59,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`relaydesk: the intents in ${config.intentsDir} are invalid:\n${error.message}\n`);
     process.exit(1);
   }
+  // Before the store opens: a fresh clone builds its bundles here (esbuild, from devDependencies).
+  let assets: BuiltAssets;
+  try {
+    await ensureBuilt({ log: (line) => process.stderr.write(line) });
+    assets = loadBuiltAssets(DIST_DIR);
+  } catch (error) {
+    if (!(error instanceof MissingBuildError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   const store = await openStore(config, logger);
   const orders = config.orderApiUrl
     ? createHttpOrderProvider({ baseUrl: config.orderApiUrl, timeoutMs: config.orderApiTimeoutMs })
     : createDemoOrderProvider();
-  // Imported here, not at the top: esbuild is only needed once the widget is first requested.
-  const { buildWidget } = await import('../widget/build.js');
-  const { buildConsole } = await import('./console/build.js');
-  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), buildWidget, buildConsole });
+  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets });
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 

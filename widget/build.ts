@@ -1,14 +1,14 @@
 /**
- * Builds `widget.js`: one minified browser IIFE from `widget/index.ts`, measured raw, gzip -9
- * and brotli, and held to a gzip budget. Run `npx tsx widget/build.ts` to write `dist/widget.js`;
- * the server and the size test call `buildWidget()` to build in memory.
+ * Bundles `widget.js` in memory: one minified browser IIFE from `widget/index.ts`, measured raw,
+ * gzip -9 and brotli. `npm run build` (scripts/build.ts) writes it to `dist/` and holds it to the
+ * gzip budget; the size test and the benchmark call `buildWidget()` directly. Build-time only:
+ * the server serves the files in `dist/` and never imports esbuild.
  *
  * @example
  *   const { code, gzipBytes } = await buildWidget();
  *   if (gzipBytes > WIDGET_GZIP_BUDGET) throw new Error('widget too big');
  */
 import { build } from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -21,14 +21,16 @@ export interface WidgetBuild {
   rawBytes: number;
   gzipBytes: number;
   brotliBytes: number;
-  /** The compressed bodies, for a server that wants to send `Content-Encoding: gzip|br`. */
+  /** The compressed bodies, served as `Content-Encoding: gzip|br`. */
   gzip: Buffer;
   brotli: Buffer;
+  /** The files bundled in, relative to the project root (for the staleness check). */
+  inputs: string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WIDGET_ENTRY = resolve(here, 'index.ts');
-export const WIDGET_OUTFILE = resolve(here, '..', 'dist', 'widget.js');
+const root = resolve(here, '..');
 
 /** Bundles the widget in memory. `dev: true` keeps the debug hook (`window.__relaydeskDebug`). */
 export async function buildWidget(options: { dev?: boolean } = {}): Promise<WidgetBuild> {
@@ -43,32 +45,14 @@ export async function buildWidget(options: { dev?: boolean } = {}): Promise<Widg
     define: { __RELAYDESK_DEV__: options.dev ? 'true' : 'false' },
     legalComments: 'none',
     write: false,
+    metafile: true,
+    absWorkingDir: root,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.text ?? '';
   const raw = Buffer.from(code);
   const gzip = gzipSync(raw, { level: 9 });
   const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  return { code, rawBytes: raw.length, gzipBytes: gzip.length, brotliBytes: brotli.length, gzip, brotli };
-}
-
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-
-async function main(): Promise<void> {
-  const out = await buildWidget({ dev: process.argv.includes('--dev') });
-  await mkdir(dirname(WIDGET_OUTFILE), { recursive: true });
-  await writeFile(WIDGET_OUTFILE, out.code);
-  console.log(`dist/widget.js  raw ${kb(out.rawBytes)}  gzip ${kb(out.gzipBytes)}  brotli ${kb(out.brotliBytes)}`);
-  if (out.gzipBytes > WIDGET_GZIP_BUDGET) {
-    console.error(`widget.js is ${kb(out.gzipBytes)} gzipped, over the ${kb(WIDGET_GZIP_BUDGET)} budget`);
-    process.exitCode = 1;
-  }
-}
-
-// Run as a script (directly or through a loader such as bin/run-ts.js), not when imported.
-if (process.argv.slice(1).some((arg) => resolve(arg) === fileURLToPath(import.meta.url))) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
+  const inputs = Object.keys(result.metafile.inputs);
+  return { code, rawBytes: raw.length, gzipBytes: gzip.length, brotliBytes: brotli.length, gzip, brotli, inputs };
 }

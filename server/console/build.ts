@@ -1,30 +1,34 @@
 /**
- * Builds the agent console: one minified browser IIFE from `console.ts`, plus the HTML shell
- * and stylesheet read from disk. The server serves `html` at `/console`, `js` at
- * `/console/console.js` and `css` at `/console/console.css` (no inline script or style, so a
- * strict CSP holds). `npx tsx server/console/build.ts` writes them to `dist/console/`.
+ * Bundles the agent console in memory: one minified browser IIFE from `console.ts`, plus the
+ * HTML shell and stylesheet read from disk. `npm run build` (scripts/build.ts) writes them to
+ * `dist/console/` under content-hashed names and points the shell at them (no inline script or
+ * style, so a strict CSP holds). Build-time only: the server never imports this file.
  *
  * @example
  *   const { html, js, css } = await buildConsole();
- *   app.get('/console', (_req, res) => res.type('html').send(html));
  */
 import { build } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ConsoleBuild {
   js: string;
+  /** The shell as written, with the `CONSOLE_SOURCE_PATHS` placeholders the build replaces. */
   html: string;
   css: string;
+  /** The files bundled or read, relative to the project root (for the staleness check). */
+  inputs: string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
 export const CONSOLE_ENTRY = resolve(here, 'console.ts');
-export const CONSOLE_OUTDIR = resolve(here, '..', '..', 'dist', 'console');
+const HTML_FILE = resolve(here, 'index.html');
+const CSS_FILE = resolve(here, 'console.css');
 
-/** The URL paths the shell refers to; the server mounts the build at exactly these. */
-export const CONSOLE_PATHS = { html: '/console', js: '/console/console.js', css: '/console/console.css' } as const;
+/** How `index.html` refers to the script and stylesheet; the build swaps in the hashed URLs. */
+export const CONSOLE_SOURCE_PATHS = { js: '/console/console.js', css: '/console/console.css' } as const;
 
 export async function buildConsole(): Promise<ConsoleBuild> {
   const [result, html, css] = await Promise.all([
@@ -38,29 +42,13 @@ export async function buildConsole(): Promise<ConsoleBuild> {
       target: 'es2020',
       legalComments: 'none',
       write: false,
+      metafile: true,
+      absWorkingDir: root,
       logLevel: 'silent',
     }),
-    readFile(resolve(here, 'index.html'), 'utf8'),
-    readFile(resolve(here, 'console.css'), 'utf8'),
+    readFile(HTML_FILE, 'utf8'),
+    readFile(CSS_FILE, 'utf8'),
   ]);
-  return { js: result.outputFiles[0]?.text ?? '', html, css };
-}
-
-async function main(): Promise<void> {
-  const out = await buildConsole();
-  await mkdir(CONSOLE_OUTDIR, { recursive: true });
-  await Promise.all([
-    writeFile(resolve(CONSOLE_OUTDIR, 'index.html'), out.html),
-    writeFile(resolve(CONSOLE_OUTDIR, 'console.js'), out.js),
-    writeFile(resolve(CONSOLE_OUTDIR, 'console.css'), out.css),
-  ]);
-  console.log(`dist/console/console.js  ${(Buffer.byteLength(out.js) / 1024).toFixed(1)} KB`);
-}
-
-// Run as a script (directly or through a loader such as bin/run-ts.js), not when imported.
-if (process.argv.slice(1).some((arg) => resolve(arg) === fileURLToPath(import.meta.url))) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
+  const inputs = [...Object.keys(result.metafile.inputs), relative(root, HTML_FILE), relative(root, CSS_FILE)];
+  return { js: result.outputFiles[0]?.text ?? '', html, css, inputs };
 }

@@ -1,9 +1,8 @@
 /**
- * REST and static routes (SPEC §2, §5): the demo storefront, `/widget.js`, `/healthz`, and the
- * JSON API. Every JSON error goes through `toHttpError`, so no internals leak. Later issues add
- * their routers here (auth, conversations, intents, reports).
+ * The express app (SPEC §2, §5): helmet, the demo storefront, `/healthz`, the routers the app
+ * mounts (bundles, agent API, ops), and one JSON error handler, so no internals leak.
  *
- * @example app.use(createHttpRoutes({ logger, widget, health }));
+ * @example const http = createHttpApp({ logger, health, routers: [createStaticRouter(assets)] });
  */
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import helmet from 'helmet';
@@ -13,18 +12,10 @@ import { AppError, toHttpError } from '../errors.js';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 
-export interface WidgetAsset {
-  code: string;
-  gzip: Buffer;
-  brotli: Buffer;
-}
-
 export interface HttpRoutesDeps {
   logger: Logger;
-  /** The built widget; a promise so the server can listen while esbuild finishes. */
-  widget: () => Promise<WidgetAsset>;
   health: () => Promise<{ ok: boolean; [key: string]: unknown }>;
-  /** Extra routers mounted before the 404 handler (agent API, console, ops). */
+  /** Routers mounted before the 404 handler (bundles, agent API, ops). */
   routers?: Router[];
 }
 
@@ -43,18 +34,6 @@ export function createHttpApp(deps: HttpRoutesDeps): express.Express {
   app.get('/', (_req, res) => res.sendFile('storefront.html', { root: DEMO_DIR }));
   app.get('/returns', (_req, res) => res.sendFile('returns.html', { root: DEMO_DIR }));
   app.get('/demo/storefront.css', (_req, res) => res.sendFile('storefront.css', { root: DEMO_DIR }));
-  app.get('/widget.js', async (req, res, next) => {
-    try {
-      const widget = await deps.widget();
-      res.type('text/javascript; charset=utf-8').set('Cache-Control', 'public, max-age=300').vary('Accept-Encoding');
-      const accepts = String(req.headers['accept-encoding'] ?? '');
-      if (/\bbr\b/.test(accepts)) res.set('Content-Encoding', 'br').send(widget.brotli);
-      else if (/\bgzip\b/.test(accepts)) res.set('Content-Encoding', 'gzip').send(widget.gzip);
-      else res.send(widget.code);
-    } catch (error) {
-      next(error);
-    }
-  });
   app.get('/healthz', async (_req, res) => {
     const health = await deps.health().catch(() => ({ ok: false }));
     res.status(health.ok ? 200 : 503).json(health);

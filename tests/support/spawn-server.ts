@@ -3,6 +3,7 @@
  * resolves once it prints its address. For crash, restart and shutdown tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/relaydesk.js', import.meta.url));
@@ -15,8 +16,11 @@ export interface SpawnedServer {
   exited: Promise<number | string>;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+/** `projectDir` runs another copy of the project (the production-install test). */
+export async function spawnServer(env: Record<string, string>, options: { projectDir?: string } = {}): Promise<SpawnedServer> {
+  const bin = options.projectDir ? join(options.projectDir, 'bin', 'relaydesk.js') : BIN;
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    cwd: options.projectDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', BUSINESS_HOURS: 'Mon-Sun 00:00-24:00 UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

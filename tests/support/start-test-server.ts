@@ -15,8 +15,7 @@ import { createLogger } from '../../server/logger.js';
 import { createDemoOrderProvider, type OrderProvider } from '../../server/orders/order-provider.js';
 import { createSqliteStore, sqliteFileIn } from '../../server/store/sqlite-store.js';
 import type { Store } from '../../server/store/store.js';
-import { buildWidget } from '../../widget/build.js';
-import { buildConsole } from '../../server/console/build.js';
+import { DIST_DIR, loadBuiltAssets } from '../../server/assets/built-assets.js';
 import { INTENTS_DIR } from './intents.js';
 
 export interface TestServer {
@@ -45,9 +44,6 @@ export interface TestServerOptions {
   copyIntents?: boolean;
 }
 
-let widgetBuild: ReturnType<typeof buildWidget> | undefined;
-let consoleBuild: ReturnType<typeof buildConsole> | undefined;
-
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relaydesk-test-'));
   // Always open: tests must not depend on the hour they run at, unless they ask for it.
@@ -71,8 +67,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       intents,
       orders: options.orders ?? createDemoOrderProvider(),
       clock: options.clock ?? (() => new Date()),
-      buildWidget: () => (widgetBuild ??= buildWidget()),
-      buildConsole: () => (consoleBuild ??= buildConsole()),
+      // Built by the vitest global setup (tests/support/build-assets-once.ts).
+      assets: loadBuiltAssets(DIST_DIR),
     });
     await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve));
     port = (app.httpServer.address() as AddressInfo).port;

@@ -1,6 +1,6 @@
 // Builds the agent console as served: the HTML shell loads console.js, and the bundle never writes markup.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildConsole, CONSOLE_PATHS, type ConsoleBuild } from '../../server/console/build';
+import { buildConsole, CONSOLE_SOURCE_PATHS, type ConsoleBuild } from '../../server/console/build';
 
 let out: ConsoleBuild;
 beforeAll(async () => {
@@ -9,8 +9,8 @@ beforeAll(async () => {
 
 describe('buildConsole', () => {
   it('returns an HTML shell that loads the script and stylesheet, with nothing inline', () => {
-    expect(out.html).toContain(`<script src="${CONSOLE_PATHS.js}" defer></script>`);
-    expect(out.html).toContain(`<link rel="stylesheet" href="${CONSOLE_PATHS.css}" />`);
+    expect(out.html).toContain(`<script src="${CONSOLE_SOURCE_PATHS.js}" defer></script>`);
+    expect(out.html).toContain(`<link rel="stylesheet" href="${CONSOLE_SOURCE_PATHS.css}" />`);
     expect(out.html).toContain('<div id="app"></div>');
     // A strict CSP (script-src 'self'; style-src 'self') must be enough.
     expect(/<script(?![^>]*\bsrc=)[^>]*>/i.test(out.html)).toBe(false);
