@@ -66,7 +66,7 @@ export function createConnection(o: ConnectionOptions): Connection {
 
   const handshake = () => {
     const token = storage.getItem(tokenKey(o.server));
-    return { ...(token ? { token } : {}), locale: o.locale, page: o.page };
+    return { ...(token ? { token } : {}), locale: o.locale, page: o.page, ...shopperTimeZone() };
   };
 
   function start(): void {
@@ -169,4 +169,14 @@ export function createConnection(o: ConnectionOptions): Connection {
   }
 
   return { start, flush, typing, rate };
+}
+
+/** The browser's IANA zone, so the bot names times in the shopper's own clock (SPEC §9). */
+function shopperTimeZone(): { timeZone?: string } {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone && zone.length <= 64 ? { timeZone: zone } : {};
+  } catch {
+    return {};
+  }
 }

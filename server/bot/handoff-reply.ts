@@ -28,7 +28,7 @@ export function handoffTemplate(input: DecideInput, plan: Extract<Plan, { kind: 
   if (!open) return { intent: 'human', situation: 'handoff_offline', vars };
   const own = plan.template;
   // Ops may delete a topic's own text; the shared one always exists (tests pin it).
-  if (own && aerLanguage(input.intents, own.intent, own.situation, input.triage.language)) return { ...own, vars };
+  if (own && aerLanguage(input.intents, own.intent, own.situation, input.language ?? input.triage.language)) return { ...own, vars };
   return { intent: 'human', situation: 'handoff', vars };
 }
 

@@ -55,6 +55,8 @@ export interface DecideInput {
   lookups: OrderLookup[];
   intents: IntentSet;
   context: ReplyContext;
+  /** The conversation's language (`conversationLanguage`); the triage guess when absent. */
+  language?: string;
 }
 
 export type Decision =
@@ -98,7 +100,7 @@ export function decide(input: DecideInput): Decision {
     askedBefore: state.askedForOrderId === true,
     context: input.context,
     intents: input.intents,
-    language: triage.language,
+    language: replyLanguage(input),
     ...(lookup ? { lookup } : {}),
   };
   return finish(input, base, planFor(effectiveIntent(input, fromMessage), planInput));
@@ -156,6 +158,10 @@ function planFor(intent: IntentName, input: PlanInput): Plan {
   }
 }
 
+function replyLanguage(input: DecideInput): string {
+  return input.language ?? input.triage.language;
+}
+
 function aboutOrders(state: BotState): boolean {
   return state.awaitingOrderId === true || state.lookups.length > 0;
 }
@@ -170,7 +176,7 @@ function rememberLookups(previous: readonly OrderLookup[], fresh: readonly Order
 function finish(input: DecideInput, state: BotState, plan: Plan): Decision {
   const { awaitingOrderId: _awaiting, pendingIntent: _pending, ...settled } = state;
   const render = (intent: IntentName, situation: string, vars: Record<string, string | number> = {}) =>
-    renderAer(input.intents, intent, situation, input.triage.language, vars);
+    renderAer(input.intents, intent, situation, replyLanguage(input), vars);
   switch (plan.kind) {
     case 'ask_order_id': {
       const next: BotState = { ...settled, awaitingOrderId: true, pendingIntent: plan.intent, askedForOrderId: true };

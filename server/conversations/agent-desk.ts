@@ -14,6 +14,7 @@ import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, AgentTypingPayl
 import type { ConversationRecord, Store } from '../store/store.js';
 import { CONVERSATION_NOT_FOUND, loadConversationView, type AgentConversationView } from './conversation-view.js';
 import { AGENT_TOOK_OVER } from '../handoff/handoff-reason.js';
+import { systemText } from '../i18n/system-texts.js';
 import { createAgentHandover } from './agent-handover.js';
 import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
@@ -50,7 +51,7 @@ export const ALREADY_CLAIMED = 'A colleague has already taken this conversation'
 export const CONVERSATION_CLOSED = 'This conversation is resolved';
 
 /** Shown to the shopper on claim, so they know nothing needs repeating. */
-export const joinedText = (name: string) => `${name} has joined and has read your conversation`;
+export const joinedText = (name: string, language?: string | null) => systemText(language, 'joined', { name });
 
 export function createAgentDesk(deps: AgentDeskDeps) {
   const { store, shopper, agents, clock } = deps;
@@ -89,7 +90,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     // Only a hand-over sets queuedAt, so none means the agent took the chat straight from the bot.
     const claimed = await store.getConversation(conversationId);
     if (claimed && claimed.queuedAt === null) await events.handedOff(claimed, [AGENT_TOOK_OVER], claimedAt);
-    await say(conversationId, agent.id, joinedText(agent.name));
+    await say(conversationId, agent.id, joinedText(agent.name, claimed?.language));
     shopper.status(conversationId, { status: 'assigned', agent: { name: agent.name } });
     await deps.queue.publish();
     return { conversation: await loadConversationView(store, conversationId) };

@@ -15,6 +15,7 @@ import type { ConversationRecord } from '../store/store.js';
 import type { AgentDeskDeps } from './agent-desk.js';
 import { loadConversationView } from './conversation-view.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
+import { systemText } from '../i18n/system-texts.js';
 
 export interface HandoverDeps extends AgentDeskDeps {
   say(conversationId: string, holderId: string | null, text: string): Promise<ChatMessage>;
@@ -25,10 +26,11 @@ export interface HandoverDeps extends AgentDeskDeps {
 export const NO_LONGER_HOLDING = 'You no longer hold this conversation';
 export const NO_SUCH_AGENT = 'No agent with this id';
 
-export const passedToColleagueText = (from: string, to: string) => `${from} is passing you to a colleague, ${to}, who can see everything you wrote`;
-export const backToQueueText = (from: string) => `${from} is passing you to a colleague; you keep your place in the queue`;
-export const resolvedText = (name: string) => `${name} marked this conversation as resolved. How did we do? Please rate us from 1 to 5.`;
-export const RELEASED_TEXT = 'Your agent lost their connection. You keep your place in the queue and the next colleague will continue with you.';
+// Shopper-facing, so in the conversation's language (server/i18n/system-texts.ts).
+export const passedToColleagueText = (from: string, to: string, language?: string | null) => systemText(language, 'passedToColleague', { name: from, to });
+export const backToQueueText = (from: string, language?: string | null) => systemText(language, 'backToQueue', { name: from });
+export const resolvedText = (name: string, language?: string | null) => systemText(language, 'resolved', { name });
+export const RELEASED_TEXT = systemText('en', 'released');
 
 export function createAgentHandover(deps: HandoverDeps) {
   const { store, shopper, agents, clock, say, requireHeld } = deps;
@@ -43,7 +45,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     if (!moved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
     agents.unfollow(agent.id, conversation.id);
     agents.follow(target.id, conversation.id);
-    await say(conversation.id, target.id, passedToColleagueText(agent.name, target.name));
+    await say(conversation.id, target.id, passedToColleagueText(agent.name, target.name, conversation.language));
     shopper.status(conversation.id, { status: 'assigned', agent: { name: target.name } });
     agents.conversation(target.id, await loadConversationView(store, conversation.id));
     await deps.queue.publish();
@@ -55,7 +57,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     const moved = await store.releaseConversation(conversation.id, agent.id, clock().toISOString());
     if (!moved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
     agents.unfollow(agent.id, conversation.id);
-    await say(conversation.id, null, backToQueueText(agent.name));
+    await say(conversation.id, null, backToQueueText(agent.name, conversation.language));
     // publish() tells the shopper their queue position and wait estimate.
     await deps.queue.publish();
     return { status: 'queued' };
@@ -66,7 +68,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     const resolved = await store.resolveConversation(input.conversationId, agent.id, clock().toISOString());
     if (!resolved) throw new AppError('unauthorized', NO_LONGER_HOLDING);
     await (deps.events ?? NO_DESK_EVENTS).resolved(resolved);
-    await say(resolved.id, agent.id, resolvedText(agent.name));
+    await say(resolved.id, agent.id, resolvedText(agent.name, resolved.language));
     // The widget shows the 1–5 rating on this status.
     shopper.status(resolved.id, { status: 'resolved' });
     agents.conversation(agent.id, await loadConversationView(store, resolved.id));
@@ -83,7 +85,7 @@ export function createAgentHandover(deps: HandoverDeps) {
       if (!(await store.releaseConversation(conversation.id, agentId, clock().toISOString()))) continue;
       released += 1;
       agents.unfollow(agentId, conversation.id);
-      await say(conversation.id, null, RELEASED_TEXT);
+      await say(conversation.id, null, systemText(conversation.language, 'released'));
     }
     if (released > 0) {
       deps.logger.info({ agentId, released }, 'released the conversations of a disconnected agent');

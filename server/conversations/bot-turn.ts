@@ -33,6 +33,11 @@ export interface BotTurnDeps {
   events?: DeskEvents;
 }
 
+/** The zone the widget reported at the handshake (conversation-service.ts keeps it in the bot state). */
+function shopperTimeZone(conversation: ConversationRecord): string | undefined {
+  return conversation.botState.timeZone;
+}
+
 export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): Promise<void> {
   const { store, clock, notifier } = deps;
   // The store keeps lookups as plain JSON; the reply policy wrote them, so they have its shape.
@@ -41,7 +46,10 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
   const now = clock();
   const open = isOpen(now, deps.businessHours);
   const estimate = await deps.queue.estimateFor(result.urgency);
+  // The conversation service stored the reply language before this turn (i18n/languages.ts).
+  const language = conversation.language ?? result.language;
   const decision = decide({
+    language,
     triage: result,
     text: message.text,
     state,
@@ -51,7 +59,7 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
       queuePosition: estimate.position,
       waitMinutes: Math.max(1, Math.round(estimate.waitSeconds / 60)),
       open,
-      nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, conversation.locale ?? 'en'),
+      nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, language, shopperTimeZone(conversation)),
       returnsUrl: deps.returnsUrl,
     },
   });

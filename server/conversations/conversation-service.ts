@@ -11,6 +11,7 @@ import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
+import { conversationLanguage } from '../i18n/languages.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
 import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
 import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
@@ -45,7 +46,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
   async function openSession(handshake: CustomerHandshake): Promise<Session> {
     if (handshake.token) {
       const existing = await store.findConversationByTokenHash(hashToken(handshake.token));
-      if (existing) return { token: handshake.token, conversation: existing, messages: await store.listMessages(existing.id) };
+      if (existing) {
+        const conversation = await rememberTimeZone(existing, handshake.timeZone);
+        return { token: handshake.token, conversation, messages: await store.listMessages(existing.id) };
+      }
     }
     // No token, or one we do not know (expired data, another server): a fresh conversation.
     const token = newToken();
@@ -57,7 +61,16 @@ export function createConversationService(deps: ConversationServiceDeps) {
       page: handshake.page,
       now: clock().toISOString(),
     });
-    return { token, conversation, messages: [] };
+    return { token, conversation: await rememberTimeZone(conversation, handshake.timeZone), messages: [] };
+  }
+
+  /**
+   * Keeps the shopper's time zone with the bot state (a JSON field, so no migration): bot turns
+   * may run later, without the socket, and still name times in the shopper's own zone.
+   */
+  async function rememberTimeZone(conversation: ConversationRecord, timeZone: string | undefined): Promise<ConversationRecord> {
+    if (!timeZone || conversation.botState.timeZone === timeZone) return conversation;
+    return store.updateConversation(conversation.id, { botState: { ...conversation.botState, timeZone } });
   }
 
   async function receiveCustomerMessage(conversationId: string, input: CustomerMessageInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
@@ -81,7 +94,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const reopened = fresh.status === 'resolved' ? await reopen(fresh) : fresh;
       const updated = await store.updateConversation(conversationId, {
         lastTriage: result,
-        language: result.language,
+        // The reply language: this text's, else the conversation's so far, else the widget's (SPEC §9).
+        language: conversationLanguage({ text: input.text, previous: reopened.language, locale: reopened.locale }),
         // The case keeps its strongest intent and urgency and every reason (handoff/conversation-case.ts).
         ...mergeCaseTriage(reopened, result),
         botState: { ...reopened.botState, turns: [...turns, { intent: result.intent, sentimentScore: result.sentiment.score }].slice(-HISTORY_TURNS) },

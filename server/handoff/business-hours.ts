@@ -7,9 +7,10 @@
  * @example
  *   const hours = { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00', timeZone: 'Europe/Berlin' };
  *   isOpen(new Date('2026-11-21T10:00:00Z'), hours); // → false (a Saturday)
- *   formatOpening(nextOpening(new Date('2026-11-21T10:00:00Z'), hours), hours, 'en'); // → 'Monday 09:00 (Europe/Berlin)'
+ *   formatOpening(nextOpening(new Date('2026-11-21T10:00:00Z'), hours), hours, 'en'); // → 'Monday, November 23 at 09:00 Germany Time'
  */
 import type { BusinessHours } from '../config.js';
+import { formatMoment, validZone } from '../i18n/format-moment.js';
 
 interface LocalTime {
   year: number;
@@ -122,20 +123,12 @@ function offsetMs(instant: Date, timeZone: string): number {
 }
 
 /**
- * The opening as shoppers read it: weekday and time in the team's zone, then the zone, since
- * a shopper abroad must know whose 09:00 that is.
+ * The next opening as the shopper reads it: their language, and their own time zone when the
+ * widget sent it (else the team's), in the one format the widget also uses (`formatMoment`).
  *
- * @example formatOpening(new Date('2026-11-23T08:00:00Z'), hours, 'de') // → 'Montag 09:00 (Europe/Berlin)'
+ * @example formatOpening(new Date('2026-11-23T08:00:00Z'), hours, 'de') // → 'Montag, 23. November um 09:00 MEZ'
  */
-export function formatOpening(date: Date, hours: BusinessHours, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone: hours.timeZone, weekday: 'long' };
-  let weekday: string;
-  try {
-    weekday = new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    weekday = new Intl.DateTimeFormat('en', options).format(date); // an invalid locale tag from a widget
-  }
-  const { minutes } = localTime(date, hours.timeZone);
-  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return `${weekday} ${time} (${hours.timeZone})`;
+export function formatOpening(date: Date, hours: BusinessHours, locale: string, shopperTimeZone?: string): string {
+  const zone = shopperTimeZone && validZone(shopperTimeZone) ? shopperTimeZone : hours.timeZone;
+  return formatMoment(date, locale, zone);
 }

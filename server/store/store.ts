@@ -26,6 +26,8 @@ export interface BotState {
   turns?: Array<{ intent: IntentName; sentimentScore: number }>;
   /** The bot gave at least one helpful answer (`helped: true`); decides "solved by the bot" once idle. */
   helped?: boolean;
+  /** The shopper's IANA time zone from the widget handshake: times in replies use it (SPEC §9). */
+  timeZone?: string;
   /** Turns the bot could not help with; repeated failures hand off (SPEC §3). */
   failures: number;
   /** Order lookups already made (the order provider's results), shown to the agent. */

@@ -96,13 +96,18 @@ describe('nextOpening', () => {
 describe('formatOpening', () => {
   const monday = at('2026-11-23T08:00:00Z');
 
-  it('names the weekday and local time in the team zone', () => {
-    expect(formatOpening(monday, BERLIN, 'en')).toBe('Monday 09:00 (Europe/Berlin)');
-    expect(formatOpening(monday, BERLIN, 'de')).toBe('Montag 09:00 (Europe/Berlin)');
-    expect(formatOpening(monday, { ...BERLIN, timeZone: 'Asia/Tokyo' }, 'en')).toBe('Monday 17:00 (Asia/Tokyo)');
+  it('names weekday, date and 24-hour time in the team zone, in the shopper\'s language', () => {
+    expect(formatOpening(monday, BERLIN, 'en')).toBe('Monday, November 23 at 09:00 Germany Time');
+    expect(formatOpening(monday, BERLIN, 'de')).toBe('Montag, 23. November um 09:00 MEZ');
+    expect(formatOpening(monday, BERLIN, 'zh')).toMatch(/^11月23日星期一.*09:00$/);
+  });
+
+  it('uses the shopper\'s own time zone when the widget sent one', () => {
+    expect(formatOpening(monday, BERLIN, 'ja', 'Asia/Tokyo')).toBe('11月23日月曜日 17:00 JST');
+    expect(formatOpening(monday, BERLIN, 'en', 'Not/AZone')).toBe('Monday, November 23 at 09:00 Germany Time');
   });
 
   it('falls back to English for a locale tag the runtime rejects', () => {
-    expect(formatOpening(monday, BERLIN, 'not a locale!')).toBe('Monday 09:00 (Europe/Berlin)');
+    expect(formatOpening(monday, BERLIN, 'not a locale!')).toMatch(/^Monday, November 23 at 09:00/);
   });
 });
