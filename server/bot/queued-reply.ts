@@ -34,6 +34,8 @@ export interface QueuedInput {
   lookups: OrderLookup[];
   intents: IntentSet;
   context: ReplyContext;
+  /** The conversation's language (`i18n/languages.ts`); the triage guess when absent. */
+  language?: string;
 }
 
 export interface QueuedDecision {
@@ -50,9 +52,10 @@ const ACKS_OFFLINE = ['queued_ack_offline', 'queued_ack_offline_more'] as const;
 
 export function decideWhileQueued(input: QueuedInput): QueuedDecision {
   const { triage, state, context } = input;
+  const language = input.language ?? triage.language;
   const vars = handoffVars(context);
   const render = (intent: IntentName, situation: string, extra: Record<string, string | number> = {}) =>
-    renderAer(input.intents, intent, situation, triage.language, { ...vars, ...extra });
+    renderAer(input.intents, intent, situation, language, { ...vars, ...extra });
   const lookups = rememberLookups(state.lookups, input.lookups);
   const base: QueuedBotState = { ...state, lookups };
 
@@ -64,7 +67,7 @@ export function decideWhileQueued(input: QueuedInput): QueuedDecision {
 
   const lookup = lookupFor(input);
   if (lookup) {
-    const planInput: PlanInput = { triage, text: input.text, lookup, askedBefore: true, context, intents: input.intents, language: triage.language };
+    const planInput: PlanInput = { triage, text: input.text, lookup, askedBefore: true, context, intents: input.intents, language };
     const plan = triage.intent === 'refund' ? planRefund(planInput) : planLogistics(planInput);
     if (plan.kind === 'reply') {
       const text = render(plan.intent, plan.situation, plan.vars);

@@ -19,7 +19,9 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
   const lookups = await Promise.all(orderIdsToLookUp(result, state, message.text).map((orderId) => deps.orders.lookup(orderId)));
   const now = clock();
   const open = isOpen(now, deps.businessHours);
+  const language = conversation.language ?? result.language;
   const decision = decideWhileQueued({
+    language,
     triage: result,
     text: message.text,
     state,
@@ -30,7 +32,7 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
       queuePosition: 1,
       waitMinutes: 1,
       open,
-      nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, conversation.locale ?? 'en'),
+      nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, language, conversation.botState.timeZone),
       returnsUrl: deps.returnsUrl,
     },
   });

@@ -18,7 +18,7 @@ const PENDING: Partial<Record<IntentName, readonly string[]>> = {
   refund: ['de', 'fr', 'es', 'pt', 'ja', 'zh'],
   payment: ['de', 'fr', 'es', 'pt', 'ja', 'zh'],
   complaint: ['de', 'fr', 'es', 'pt', 'ja', 'zh'],
-  human: ['zh'],
+  human: ['de', 'fr', 'es', 'pt', 'ja', 'zh'],
   other: ['zh'],
 };
 
