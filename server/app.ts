@@ -14,6 +14,8 @@ import { createAuthService, type AuthService } from './auth/auth-service.js';
 import type { Config } from './config.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
 import { createQueuePublisher } from './conversations/queue-publisher.js';
+import { createClientIp } from './limits/client-ip.js';
+import { createLimiters, type Limiters } from './limits/limiters.js';
 import { createOps, type LiveIntents, type Ops } from './ops.js';
 import type { OrderProvider } from './orders/order-provider.js';
 import type { Store } from './store/store.js';
@@ -34,6 +36,8 @@ export interface AppDeps {
   clock: () => Date;
   /** The widget and console bundles `npm run build` wrote to `dist/` (`loadBuiltAssets`). */
   assets: BuiltAssets;
+  /** Abuse limits; default in memory from `config.limits` (several nodes pass Redis-backed ones). */
+  limits?: Limiters;
 }
 
 export interface App {
@@ -54,9 +58,12 @@ export function createApp(deps: AppDeps): App {
   const ops = createOps({ config, logger, store: deps.store, intents: deps.intents, clock });
   // The ops store counts every stored message; everything else behaves as the given store.
   const { store, events } = ops;
-  const auth = createAuthService({ store, clock });
+  const limits = deps.limits ?? createLimiters(config.limits);
+  const clientIp = createClientIp(config.trustProxy);
+  const auth = createAuthService({ store, clock, limits });
   const http = createHttpApp({
     logger,
+    trustProxy: config.trustProxy,
     routers: [
       createStaticRouter(deps.assets),
       createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock }),
@@ -111,7 +118,7 @@ export function createApp(deps: AppDeps): App {
       status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
     },
   });
-  mountCustomerNamespace(io, { service, logger, allowedOrigins: config.allowedOrigins });
+  mountCustomerNamespace(io, { service, logger, allowedOrigins: config.allowedOrigins, limits, clientIp });
 
   return {
     httpServer,

@@ -6,6 +6,7 @@
  * @example portSchema.parse('8080') // → 8080
  */
 import { z } from 'zod';
+import { compileTrust, type TrustProxy } from './limits/client-ip.js';
 
 /** Log levels pino knows, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -122,3 +123,24 @@ export const businessHoursSchema = z.string().transform((raw, ctx): BusinessHour
   if (!isValidTimeZone(timeZone)) return fail(`unknown time zone ${JSON.stringify(timeZone)}; expected an IANA name such as Europe/Berlin`);
   return { days, open, close, timeZone };
 });
+
+const TRUST_PROXY_FORMAT = 'expected true, false, a hop count such as 1, or a comma list of addresses, ranges or loopback/linklocal/uniquelocal';
+
+/** express's `trust proxy` value: `false`/`true`, a hop count, or addresses and names (compiled here to fail at start). */
+export const trustProxySchema = z.string().transform((raw, ctx): TrustProxy => {
+  const text = raw.trim().toLowerCase();
+  if (text === 'false' || text === 'off') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text.split(',').map((item) => item.trim()).filter(Boolean);
+  try {
+    compileTrust(list);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_FORMAT });
+    return z.NEVER;
+  }
+  return list;
+});
+
+/** A shared signing secret: long enough that it cannot be guessed offline from a signed JWT. */
+export const secretSchema = z.string().min(32, 'expected at least 32 characters (for example: openssl rand -base64 32)');

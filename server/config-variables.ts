@@ -13,6 +13,8 @@ import {
   nonEmptySchema,
   originsSchema,
   publicUrlSchema,
+  secretSchema,
+  trustProxySchema,
   urlSchema,
 } from './config-values.js';
 
@@ -107,5 +109,65 @@ export const VARIABLES = {
     name: 'PUBLIC_URL', default: undefined,
     description: 'Public http(s) base URL of this server, used in links; unset derives it from each request.',
     schema: publicUrlSchema,
+  }),
+  identitySecret: v({
+    name: 'IDENTITY_SECRET', default: undefined, secret: true,
+    description: "HS256 key the shop's backend signs shopper identity JWTs with (at least 32 characters); unset refuses every identity.",
+    schema: secretSchema,
+  }),
+  trustProxy: v({
+    name: 'TRUST_PROXY', default: 'false',
+    description: "express 'trust proxy' value: false, true, a hop count (1) or addresses/names (loopback); decides whether X-Forwarded-For names the client IP, for HTTP and socket handshakes.",
+    schema: trustProxySchema,
+  }),
+  limitConversationsPerIp: v({
+    name: 'LIMIT_CONVERSATIONS_PER_IP', default: '60',
+    description: 'New shopper conversations per client IP per hour (1 to 1000000).',
+    schema: integerSchema(1, 1_000_000, 'an integer from 1 to 1000000'),
+  }),
+  limitSocketsPerIp: v({
+    name: 'LIMIT_SOCKETS_PER_IP', default: '20',
+    description: 'Open widget sockets per client IP at once (1 to 1000000).',
+    schema: integerSchema(1, 1_000_000, 'an integer from 1 to 1000000'),
+  }),
+  limitMessagesPerConversation: v({
+    name: 'LIMIT_MESSAGES_PER_CONVERSATION', default: '20',
+    description: 'Shopper messages per conversation per 10 seconds, all its sockets together (1 to 1000000).',
+    schema: integerSchema(1, 1_000_000, 'an integer from 1 to 1000000'),
+  }),
+  limitEventsPerConversation: v({
+    name: 'LIMIT_EVENTS_PER_CONVERSATION', default: '60',
+    description: 'typing and rate events per conversation per 10 seconds (1 to 1000000).',
+    schema: integerSchema(1, 1_000_000, 'an integer from 1 to 1000000'),
+  }),
+  limitLoginsPerIp: v({
+    name: 'LIMIT_LOGINS_PER_IP', default: '40',
+    description: 'Sign-in attempts per client IP per hour, any account (1 to 1000000).',
+    schema: integerSchema(1, 1_000_000, 'an integer from 1 to 1000000'),
+  }),
+  limitLoginsPerAccount: v({
+    name: 'LIMIT_LOGINS_PER_ACCOUNT', default: '30',
+    description: 'Sign-in attempts per account per hour, from any IP (1 to 1000000).',
+    schema: integerSchema(1, 1_000_000, 'an integer from 1 to 1000000'),
+  }),
+  limitHashConcurrency: v({
+    name: 'LIMIT_HASH_CONCURRENCY', default: '2',
+    description: 'Password hashes (scrypt) computed at once; more wait in a short queue (1 to 64).',
+    schema: integerSchema(1, 64, 'an integer from 1 to 64'),
+  }),
+  agentIdleMinutes: v({
+    name: 'AGENT_IDLE_MINUTES', default: '240',
+    description: 'An agent token unused for this many minutes stops working (5 to 10080); a login lasts 12 hours at most.',
+    schema: integerSchema(5, 10_080, 'an integer from 5 to 10080 (minutes)'),
+  }),
+  shopperTokenDays: v({
+    name: 'SHOPPER_TOKEN_DAYS', default: '30',
+    description: "Days a shopper's resume token works after the conversation's last activity (1 to 3650).",
+    schema: integerSchema(1, 3650, 'an integer from 1 to 3650 (days)'),
+  }),
+  retentionDays: v({
+    name: 'RETENTION_DAYS', default: '365',
+    description: 'Conversations resolved longer ago than this many days are erased (1 to 36500).',
+    schema: integerSchema(1, 36_500, 'an integer from 1 to 36500 (days)'),
   }),
 };

@@ -21,12 +21,15 @@
  * | FOLLOW_UP_DELAY_HOURS| 48                                 | complaint follow-up reminder delay, hours      |
  * | BOT_IDLE_MINUTES     | 30                                 | idle time that ends a bot-only conversation    |
  * | PUBLIC_URL           | (unset: from the request)          | public base URL of this server                 |
+ * | IDENTITY_SECRET, TRUST_PROXY, LIMIT_*, AGENT_IDLE_MINUTES, SHOPPER_TOKEN_DAYS, RETENTION_DAYS: see config-variables.ts |
  *
  * @example
  *   const config = loadConfig(process.env); // only in main.ts; tests pass plain objects
  */
 import type { BusinessHours, LogLevel } from './config-values.js';
 import { VARIABLES, type Variable } from './config-variables.js';
+import type { TrustProxy } from './limits/client-ip.js';
+import type { LimitSettings } from './limits/limiters.js';
 
 export type { BusinessHours, LogLevel } from './config-values.js';
 
@@ -49,6 +52,14 @@ export interface Config {
   /** A conversation only the bot handled is finished (for containment) after this many idle minutes. */
   readonly botIdleMinutes: number;
   readonly publicUrl: string | undefined;
+  /** HS256 key for shopper identity JWTs (SPEC §10); undefined refuses every identity. */
+  readonly identitySecret: string | undefined;
+  /** express `trust proxy`: whether X-Forwarded-For names the client IP (HTTP and sockets). */
+  readonly trustProxy: TrustProxy;
+  readonly limits: Readonly<LimitSettings>;
+  readonly agentIdleMinutes: number;
+  readonly shopperTokenDays: number;
+  readonly retentionDays: number;
 }
 
 /** A bad environment variable; `message` is one line such as `PORT: expected …, got "abc"`. */
@@ -138,6 +149,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     followUpDelayHours: readWithDefault(env, VARIABLES.followUpDelayHours),
     botIdleMinutes: readWithDefault(env, VARIABLES.botIdleMinutes),
     publicUrl: read(env, VARIABLES.publicUrl),
+    identitySecret: read(env, VARIABLES.identitySecret),
+    trustProxy: readWithDefault(env, VARIABLES.trustProxy),
+    limits: {
+      conversationsPerIpPerHour: readWithDefault(env, VARIABLES.limitConversationsPerIp),
+      socketsPerIp: readWithDefault(env, VARIABLES.limitSocketsPerIp),
+      messagesPerConversationPer10s: readWithDefault(env, VARIABLES.limitMessagesPerConversation),
+      eventsPerConversationPer10s: readWithDefault(env, VARIABLES.limitEventsPerConversation),
+      loginsPerIpPerHour: readWithDefault(env, VARIABLES.limitLoginsPerIp),
+      loginsPerAccountPerHour: readWithDefault(env, VARIABLES.limitLoginsPerAccount),
+      hashConcurrency: readWithDefault(env, VARIABLES.limitHashConcurrency),
+    },
+    agentIdleMinutes: readWithDefault(env, VARIABLES.agentIdleMinutes),
+    shopperTokenDays: readWithDefault(env, VARIABLES.shopperTokenDays),
+    retentionDays: readWithDefault(env, VARIABLES.retentionDays),
   };
   return deepFreeze(config);
 }

@@ -10,6 +10,7 @@
  */
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
+import { createLimiters, type Limiters } from '../limits/limiters.js';
 import type { AgentRecord, AgentRole, Store } from '../store/store.js';
 import { createRateLimiter, type RateLimit } from '../transport/rate-limit.js';
 import { DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptCost } from './credentials.js';
@@ -31,6 +32,8 @@ export interface AuthServiceDeps {
   loginRate?: RateLimit;
   /** scrypt costs; tests pass small ones. */
   scrypt?: ScryptCost;
+  /** Logins per IP and per account, and the bound on concurrent hashing; defaults when omitted. */
+  limits?: Pick<Limiters, 'login' | 'hashSlots'>;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
@@ -49,6 +52,10 @@ export function createAuthService(deps: AuthServiceDeps) {
   const cost = deps.scrypt ?? DEFAULT_SCRYPT;
   const ttl = deps.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
   const limiters = new Map<string, ReturnType<typeof createRateLimiter>>();
+  const limits = deps.limits ?? createLimiters();
+  // Every scrypt goes through the bounded slots: a flood of logins waits (or gets 429), it never takes every CPU.
+  const hash = (password: string) => limits.hashSlots.run(() => hashPassword(password, cost));
+  const verify = (password: string, stored: string) => limits.hashSlots.run(() => verifyPassword(password, stored));
   // Checked when the email is unknown, so a miss takes as long as a wrong password (no account probing by timing).
   let decoyHash: Promise<string> | undefined;
 
@@ -67,8 +74,10 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function login(email: string, password: string, ip = 'unknown'): Promise<{ token: string; agent: AuthenticatedAgent }> {
     const normalized = email.trim().toLowerCase();
     if (!allowAttempt(normalized, ip)) throw new AppError('rate_limited', TOO_MANY_LOGINS);
+    // Per IP stops a spray over many accounts; per account stops one account tried from many IPs.
+    await limits.login(ip, normalized);
     const account = await store.findAgentByEmail(normalized);
-    const ok = await verifyPassword(password, account?.passwordHash ?? (await (decoyHash ??= hashPassword(generatePassword(), cost))));
+    const ok = await verify(password, account?.passwordHash ?? (await (decoyHash ??= hashPassword(generatePassword(), cost))));
     if (!account || !ok) throw new AppError('unauthorized', WRONG_CREDENTIALS);
     const now = clock();
     await store.deleteExpiredSessions(now.toISOString());
@@ -98,7 +107,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   /** Creates an account; an email already in use is refused, never overwritten. */
   async function createAgent(input: { email: string; name: string; password: string; role: AgentRole }): Promise<AuthenticatedAgent & { email: string }> {
     const email = input.email.trim().toLowerCase();
-    const passwordHash = await hashPassword(input.password, cost);
+    const passwordHash = await hash(input.password);
     const id = newId();
     const inserted = await store.insertAgent({ id, email, name: input.name, role: input.role, passwordHash, now: clock().toISOString() });
     if (!inserted) throw new AppError('invalid_payload', `An account with the email ${email} already exists`, { details: { path: 'email' } });

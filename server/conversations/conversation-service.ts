@@ -35,6 +35,14 @@ export interface Session {
   messages: ChatMessage[];
 }
 
+/** What the transport decides around opening a session (limits, identity, token expiry). */
+export interface SessionHooks {
+  /** Throws to refuse creating a new conversation (e.g. `rate_limited`). */
+  beforeCreate?: () => Promise<void>;
+  /** False when a known token may no longer resume its conversation (expired): a new one starts. */
+  resumable?: (conversation: ConversationRecord) => boolean;
+}
+
 /** Earlier shopper turns kept for triage history (sentiment trend, repeated questions). */
 const HISTORY_TURNS = 10;
 
@@ -43,15 +51,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
   // One bot turn at a time per conversation, in message order: two quick messages never race.
   const pending = new Map<string, Promise<void>>();
 
-  async function openSession(handshake: CustomerHandshake): Promise<Session> {
+  /** `beforeCreate` runs only when a new conversation would be created (the per-IP limit throws there). */
+  async function openSession(handshake: CustomerHandshake, hooks: SessionHooks = {}): Promise<Session> {
     if (handshake.token) {
       const existing = await store.findConversationByTokenHash(hashToken(handshake.token));
-      if (existing) {
+      if (existing && hooks.resumable?.(existing) !== false) {
         const conversation = await rememberTimeZone(existing, handshake.timeZone);
         return { token: handshake.token, conversation, messages: await store.listMessages(existing.id) };
       }
     }
     // No token, or one we do not know (expired data, another server): a fresh conversation.
+    await hooks.beforeCreate?.();
     const token = newToken();
     const conversation = await store.createConversation({
       id: newId(),

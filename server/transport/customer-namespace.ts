@@ -7,8 +7,10 @@
  */
 import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { ConversationService } from '../conversations/conversation-service.js';
+import type { ConversationService, Session } from '../conversations/conversation-service.js';
 import { AppError } from '../errors.js';
+import type { ClientIpFn } from '../limits/client-ip.js';
+import type { Limiters } from '../limits/limiters.js';
 import {
   CustomerHandshake,
   CustomerMessageInput,
@@ -18,10 +20,9 @@ import {
   type CustomerServerEvents,
 } from '../protocol.js';
 import { handleEvent } from './handle-event.js';
-import { createRateLimiter } from './rate-limit.js';
 
 export type CustomerNamespace = Namespace<CustomerClientEvents, CustomerServerEvents>;
-type CustomerSocket = Socket<CustomerClientEvents, CustomerServerEvents, Record<string, never>, { conversationId: string }>;
+type CustomerSocket = Socket<CustomerClientEvents, CustomerServerEvents, Record<string, never>, { conversationId: string; session?: Session }>;
 
 export interface CustomerNamespaceDeps {
   service: ConversationService;
@@ -29,13 +30,13 @@ export interface CustomerNamespaceDeps {
   allowedOrigins: '*' | readonly string[];
   /** Called when a shopper types, so agents can see it (the agent namespace subscribes). */
   onTyping?: (conversationId: string, typing: boolean) => void;
+  limits: Limiters;
+  /** The client IP of a handshake under `TRUST_PROXY` (X-Forwarded-For only from trusted proxies). */
+  clientIp: ClientIpFn;
 }
 
 /** Room of one conversation on `/customer`. */
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
-
-/** A burst of 8 messages, then one every 1.5 s: faster than any person types, slower than a script. */
-const MESSAGE_RATE = { burst: 8, refillPerSecond: 1 / 1.5 };
 
 export function mountCustomerNamespace(io: Server, deps: CustomerNamespaceDeps): CustomerNamespace {
   const namespace = io.of('/customer') as CustomerNamespace;
@@ -45,20 +46,46 @@ export function mountCustomerNamespace(io: Server, deps: CustomerNamespaceDeps):
       next(connectError('unauthorized', `origin ${origin} is not allowed to open the chat (ALLOWED_ORIGINS)`));
       return;
     }
-    if (!CustomerHandshake.safeParse(socket.handshake.auth ?? {}).success) {
-      next(connectError('invalid_payload', 'handshake auth must be {token?, locale?, page?} strings'));
+    const handshake = CustomerHandshake.safeParse(socket.handshake.auth ?? {});
+    if (!handshake.success) {
+      next(connectError('invalid_payload', 'handshake auth must be {token?, locale?, page?, identity?} strings'));
       return;
     }
-    next();
+    void admit(socket as CustomerSocket, handshake.data, deps).then(() => next(), (error: unknown) => next(refusal(error, deps.logger)));
   });
   namespace.on('connection', (socket) => void onConnection(socket as CustomerSocket, deps));
   return namespace;
 }
 
+/**
+ * The handshake's gate: one more socket for this client IP, then the session (a new conversation
+ * counts against the IP's hourly limit; a resume does not). Refusals become `connect_error`.
+ */
+async function admit(socket: CustomerSocket, handshake: CustomerHandshake, deps: CustomerNamespaceDeps): Promise<void> {
+  const ip = deps.clientIp(socket.request.socket.remoteAddress ?? socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+  const release = await deps.limits.openSocket(ip);
+  try {
+    socket.data.session = await deps.service.openSession(handshake, { beforeCreate: () => deps.limits.newConversation(ip) });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  socket.once('disconnect', release);
+}
+
+/** A refused handshake: an AppError keeps its code; anything else is logged and named `internal`. */
+function refusal(error: unknown, logger: Logger): Error {
+  if (error instanceof AppError && error.code !== 'internal') return connectError(error.code, error.message);
+  logger.error({ err: error, ns: '/customer' }, 'could not open a session');
+  return connectError('internal', 'Something went wrong on our side; please try again in a moment');
+}
+
 async function onConnection(socket: CustomerSocket, deps: CustomerNamespaceDeps): Promise<void> {
   const logger = deps.logger.child({ ns: '/customer', socketId: socket.id });
   try {
-    const session = await deps.service.openSession(CustomerHandshake.parse(socket.handshake.auth ?? {}));
+    const session = socket.data.session;
+    if (!session) throw new Error('connected without a session');
+    socket.data.session = undefined;
     const conversationId = session.conversation.id;
     logger.debug({ conversationId, auth: socket.handshake.auth, resumed: session.messages.length > 0 }, 'shopper connected');
     socket.data.conversationId = conversationId;
@@ -78,20 +105,28 @@ export function connectError(code: string, message: string): Error {
 }
 
 function registerEvents(socket: CustomerSocket, deps: CustomerNamespaceDeps, logger: Logger, conversationId: string): void {
-  const limiter = createRateLimiter(MESSAGE_RATE);
+  const { limits } = deps;
+  // Limits are per conversation, not per socket: ten tabs (or a reconnect) share one budget.
   socket.on(
     'message',
-    handleEvent(CustomerMessageInput, logger, (input) => {
-      if (!limiter.take()) throw new AppError('rate_limited', 'You are sending messages very fast; please wait a moment and try again');
+    handleEvent(CustomerMessageInput, logger, async (input) => {
+      await limits.message(conversationId);
       return deps.service.receiveCustomerMessage(conversationId, input);
     }),
   );
   socket.on(
     'typing',
-    handleEvent(TypingInput, logger, (input) => {
+    handleEvent(TypingInput, logger, async (input) => {
+      await limits.event(conversationId);
       deps.onTyping?.(conversationId, input.typing);
       return {};
     }),
   );
-  socket.on('rate', handleEvent(RateInput, logger, (input) => deps.service.rate(conversationId, input)));
+  socket.on(
+    'rate',
+    handleEvent(RateInput, logger, async (input) => {
+      await limits.event(conversationId);
+      return deps.service.rate(conversationId, input);
+    }),
+  );
 }

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { fileURLToPath } from 'node:url';
 import { AppError, toHttpError } from '../errors.js';
+import type { TrustProxy } from '../limits/client-ip.js';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 
@@ -17,11 +18,14 @@ export interface HttpRoutesDeps {
   health: () => Promise<{ ok: boolean; [key: string]: unknown }>;
   /** Routers mounted before the 404 handler (bundles, agent API, ops). */
   routers?: Router[];
+  /** express `trust proxy` (TRUST_PROXY): whether `req.ip` comes from X-Forwarded-For. */
+  trustProxy?: TrustProxy;
 }
 
 export function createHttpApp(deps: HttpRoutesDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', typeof deps.trustProxy === 'object' ? [...deps.trustProxy] : (deps.trustProxy ?? false));
   app.use(
     helmet({
       // The widget is embedded on shops' own domains: its script must load cross-origin.

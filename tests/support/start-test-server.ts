@@ -44,12 +44,22 @@ export interface TestServerOptions {
   copyIntents?: boolean;
 }
 
+/**
+ * Every test client comes from 127.0.0.1, so the per-IP limits are lifted unless a test sets
+ * them (tests/integration/limits.test.ts does, with X-Forwarded-For and TRUST_PROXY).
+ */
+const PER_IP_LIMITS_OFF: Record<string, string> = {
+  LIMIT_CONVERSATIONS_PER_IP: '1000000',
+  LIMIT_SOCKETS_PER_IP: '1000000',
+  LIMIT_LOGINS_PER_IP: '1000000',
+};
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'relaydesk-test-'));
   // Always open: tests must not depend on the hour they run at, unless they ask for it.
   const intentsCopy = options.copyIntents ? mkdtempSync(join(tmpdir(), 'relaydesk-intents-')) : undefined;
   if (intentsCopy) cpSync(INTENTS_DIR, intentsCopy, { recursive: true });
-  const config = loadConfig({ DATA_DIR: dataDir, INTENTS_DIR: intentsCopy ?? INTENTS_DIR, LOG_LEVEL: 'info', BUSINESS_HOURS: 'Mon-Sun 00:00-24:00 UTC', PORT: '0', ...options.env });
+  const config = loadConfig({ DATA_DIR: dataDir, INTENTS_DIR: intentsCopy ?? INTENTS_DIR, LOG_LEVEL: 'info', BUSINESS_HOURS: 'Mon-Sun 00:00-24:00 UTC', PORT: '0', ...PER_IP_LIMITS_OFF, ...options.env });
   const rawLogs: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger({ level: config.logLevel, destination: { write: (line: string) => void (rawLogs.push(line), logs.push(JSON.parse(line))) } });

