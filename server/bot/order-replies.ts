@@ -83,11 +83,36 @@ function lookupPlan(input: PlanInput, byStatus: Record<OrderStatus, Template>): 
   const lookup = input.lookup as OrderLookup;
   if (lookup.result === 'not_found') return reply('logistics', 'not_found', { orderId: lookup.orderId }, false);
   if (lookup.result === 'unavailable') return reply('logistics', 'unavailable', { orderId: lookup.orderId }, false);
-  const { intent, situation } = byStatus[lookup.order.status];
+  const late = isLate(lookup.order, input.context.now);
+  const { intent, situation } = late ? LATE : byStatus[lookup.order.status];
   // A German shopper reading an English template should not get German dates inside it.
   const language = aerLanguage(input.intents, intent, situation, input.language) ?? FALLBACK_LANGUAGE;
   return reply(intent, situation, orderVars(lookup.order, { context: input.context, language }), true);
 }
+
+/** A late order is answered as late whatever the shopper asked (SPEC §4): apology, what happens now, a choice. */
+const LATE: Template = { intent: 'logistics', situation: 'status_late' };
+/**
+ * Statuses whose reply would otherwise say "on its way": `delayed` has its own apology and
+ * carrier news, and an order still `processing` has no parcel for a carrier to trace.
+ */
+const STILL_COMING: ReadonlySet<OrderStatus> = new Set(['shipped']);
+
+/**
+ * True when the order should have arrived by now: still coming, and its estimated delivery day
+ * (a date, compared as a whole day in UTC like `formatDate`) is over.
+ *
+ * @example isLate({ status: 'shipped', estimatedDelivery: '2026-11-21', … }, new Date('2026-11-29T10:00:00Z')) // → true
+ */
+export function isLate(order: Order, now: Date | undefined): boolean {
+  if (!now || !order.estimatedDelivery || !STILL_COMING.has(order.status)) return false;
+  const due = Date.parse(order.estimatedDelivery.slice(0, 10));
+  return Number.isFinite(due) && now.getTime() >= due + DAY_MS;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Business days the team gives the carrier to answer a trace request before acting (the date named in the reply). */
+export const LATE_CHECK_DAYS = 2;
 
 function reply(intent: IntentName, situation: string, vars: AerVars, helped: boolean): Plan {
   return { kind: 'reply', intent, situation, vars, helped };
@@ -110,7 +135,25 @@ export function orderVars(order: Order, input: Pick<PlanInput, 'context' | 'lang
     lastEventDescription: order.lastEvent?.description ?? 'no new scan yet',
     total: formatMoney(order.total.value, order.total.currency, input.language),
     returnsUrl: input.context.returnsUrl,
+    daysLate: String(daysLate(order, input.context.now)),
+    checkBy: input.context.now ? formatDate(addBusinessDays(input.context.now, LATE_CHECK_DAYS).toISOString(), input.language) : 'within two business days',
   };
+}
+
+function daysLate(order: Order, now: Date | undefined): number {
+  if (!now || !order.estimatedDelivery) return 0;
+  return Math.max(1, Math.floor((now.getTime() - Date.parse(order.estimatedDelivery.slice(0, 10))) / DAY_MS));
+}
+
+/** Monday to Friday; a trace request is not answered at weekends. */
+function addBusinessDays(from: Date, days: number): Date {
+  const date = new Date(from.getTime());
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) left -= 1;
+  }
+  return date;
 }
 
 /** "Nov 21, 2026" in UTC: a date-only ETA must not shift a day with the server's time zone. */

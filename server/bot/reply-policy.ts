@@ -31,6 +31,8 @@ export interface BotState {
   failures: number;
   /** Recent lookups, newest last (at most `MAX_REMEMBERED_LOOKUPS`), for follow-ups and the agent view. */
   lookups: OrderLookup[];
+  /** The text of the bot's last reply: the next one is never the same (rephrase, narrow down, or hand over). */
+  lastReply?: string;
 }
 
 export const INITIAL_BOT_STATE: BotState = Object.freeze({ failures: 0, lookups: Object.freeze([]) as unknown as OrderLookup[] });
@@ -45,6 +47,8 @@ export interface ReplyContext {
   nextOpen?: string;
   /** The shop's self-service returns page. */
   returnsUrl: string;
+  /** The current time from the injected clock: an order past its estimated delivery is late. Absent: never late. */
+  now?: Date;
 }
 
 export interface DecideInput {
@@ -91,8 +95,8 @@ export function orderIdsToLookUp(triage: TriageResult, state: BotState, text = '
 export function decide(input: DecideInput): Decision {
   const { triage, state } = input;
   const base: BotState = { ...state, lookups: rememberLookups(state.lookups, input.lookups) };
-  if (triage.handoff) return finish(input, base, { kind: 'handoff', reasons: triage.reasons });
-  if (state.failures >= MAX_BOT_FAILURES) return finish(input, base, { kind: 'handoff', reasons: ['bot:could_not_help'] });
+  if (triage.handoff) return remember(finish(input, base, { kind: 'handoff', reasons: triage.reasons }));
+  if (state.failures >= MAX_BOT_FAILURES) return remember(finish(input, base, { kind: 'handoff', reasons: ['bot:could_not_help'] }));
   const { lookup, fromMessage } = chooseLookup(input);
   const planInput: PlanInput = {
     triage,
@@ -103,7 +107,28 @@ export function decide(input: DecideInput): Decision {
     language: replyLanguage(input),
     ...(lookup ? { lookup } : {}),
   };
-  return finish(input, base, planFor(effectiveIntent(input, fromMessage), planInput));
+  return avoidRepeat(input, base, finish(input, base, planFor(effectiveIntent(input, fromMessage), planInput)));
+}
+
+/** Situations where a repeat means the shopper is not getting what they need: ask which topic. */
+const NARROW_DOWN_AFTER: ReadonlySet<string> = new Set(['greeting', 'thanks', 'fallback', 'narrow_down']);
+
+/**
+ * Never the same answer twice in a row (issue 12): small talk or a misunderstanding is narrowed
+ * down with a question; a repeated answer on a topic (the same refund paragraph to a shopper
+ * pushing back) goes to a person instead.
+ */
+function avoidRepeat(input: DecideInput, base: BotState, decision: Decision): Decision {
+  if (decision.kind === 'handoff' || decision.text !== input.state.lastReply) return remember(decision);
+  if (NARROW_DOWN_AFTER.has(decision.situation) && decision.situation !== 'narrow_down') {
+    return remember(finish(input, base, { kind: 'reply', intent: 'other', situation: 'narrow_down', helped: false }));
+  }
+  return remember(finish(input, base, { kind: 'handoff', reasons: ['bot:repeated_answer'] }));
+}
+
+function remember(decision: Decision): Decision {
+  // Explicitly undefined after a handoff, so merging into the stored state clears the old text.
+  return { ...decision, state: { ...decision.state, lastReply: decision.kind === 'handoff' ? undefined : decision.text } };
 }
 
 /**

@@ -61,6 +61,7 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
       open,
       nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, language, shopperTimeZone(conversation)),
       returnsUrl: deps.returnsUrl,
+      now,
     },
   });
 

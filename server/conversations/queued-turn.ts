@@ -34,6 +34,7 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
       open,
       nextOpen: open ? undefined : formatOpening(nextOpening(now, deps.businessHours), deps.businessHours, language, conversation.botState.timeZone),
       returnsUrl: deps.returnsUrl,
+      now,
     },
   });
   // Publish first: a safety report moves up the queue even if an agent claims it right now.

@@ -12,12 +12,12 @@ const FULL_VARS = {
   shippedAt: 'Nov 16, 2026', eta: 'Nov 21, 2026', deliveredAt: 'Nov 9, 2026', refundedAt: 'Nov 13, 2026',
   lastEventAt: 'Nov 12, 2026', lastEventLocation: 'Frankfurt customs', lastEventDescription: 'Held by customs',
   total: '€99.80', returnsUrl: 'https://shop.example/returns', queuePosition: 3, waitMinutes: 12,
-  nextOpen: 'Monday 09:00 (Europe/Berlin)',
+  nextOpen: 'Monday 09:00 (Europe/Berlin)', daysLate: '8', checkBy: 'Dec 1, 2026',
 };
 
 /** Every situation the policy renders; deleting one from a YAML file must fail here, not in a chat. */
 const POLICY_SITUATIONS: Record<IntentName, string[]> = {
-  logistics: ['ask_order_id', 'status_shipped', 'status_processing', 'status_delivered', 'status_delayed', 'status_lost',
+  logistics: ['ask_order_id', 'status_shipped', 'status_late', 'status_processing', 'status_delivered', 'status_delayed', 'status_lost',
     'status_cancelled', 'status_returned', 'not_found', 'unavailable', 'delivery_info', 'customs_info', 'no_order_id'],
   refund: ['ask_order_id', 'offer_choice', 'offer_choice_in_transit', 'cancel_processing', 'refund_status', 'policy'],
   payment: ['methods', 'failed_checklist', 'invoice', 'coupon', 'billing_error'],
