@@ -8,7 +8,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { BuiltAssets } from './assets/built-assets.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import type { Config } from './config.js';
@@ -38,6 +38,8 @@ export interface AppDeps {
   assets: BuiltAssets;
   /** Abuse limits; default in memory from `config.limits` (several nodes pass Redis-backed ones). */
   limits?: Limiters;
+  /** socket.io's adapter: the Redis adapter when several nodes share events (REDIS_URL), else in-memory. */
+  socketAdapter?: ServerOptions['adapter'];
 }
 
 export interface App {
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps): App {
     cors: { origin: config.allowedOrigins === '*' ? true : [...config.allowedOrigins], credentials: false },
     // A chat message is at most 2,000 characters: anything near this limit is not a shopper.
     maxHttpBufferSize: 64 * 1024,
+    ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const customers = io.of('/customer');
   const queue = createQueuePublisher({

@@ -55,6 +55,11 @@ export const VARIABLES = {
     description: 'redis:// or rediss:// URL; when set, nodes share socket events through the socket.io Redis adapter.',
     schema: urlSchema(['redis', 'rediss'], 'a redis:// or rediss:// URL'),
   }),
+  redisKeyPrefix: v({
+    name: 'REDIS_KEY_PREFIX', default: 'relaydesk',
+    description: 'Prefix of every Redis key and channel this install uses, so several installs (or test runs) can share one Redis.',
+    schema: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'expected 1 to 64 letters, digits, _ . : or -'),
+  }),
   allowedOrigins: v({
     name: 'ALLOWED_ORIGINS', default: '*',
     description: 'Comma list of storefront origins allowed to open the widget socket; * allows any and is for the demo only.',

@@ -39,6 +39,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** Prefix of this install's Redis keys and channels (several installs or test runs on one Redis). */
+  readonly redisKeyPrefix: string;
   /** `'*'` accepts any origin (demo only); otherwise exact origins such as `https://shop.example`. */
   readonly allowedOrigins: '*' | readonly string[];
   readonly admin: { readonly email: string; readonly password: string } | undefined;
@@ -126,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const dataDir = readWithDefault(env, VARIABLES.dataDir);
   const databaseUrl = read(env, VARIABLES.databaseUrl);
   const redisUrl = read(env, VARIABLES.redisUrl);
+  const redisKeyPrefix = readWithDefault(env, VARIABLES.redisKeyPrefix);
   const allowedOrigins = readWithDefault(env, VARIABLES.allowedOrigins);
   const adminEmail = read(env, VARIABLES.adminEmail);
   const adminPassword = read(env, VARIABLES.adminPassword);
@@ -139,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     databaseUrl,
     redisUrl,
+    redisKeyPrefix,
     allowedOrigins,
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : undefined,
     logLevel: readWithDefault(env, VARIABLES.logLevel),

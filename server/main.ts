@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { DIST_DIR, loadBuiltAssets, type BuiltAssets } from './assets/built-assets.js';
 import { ensureBuilt, MissingBuildError } from './assets/ensure-built.js';
+import { connectRedis, RedisUnavailableError, type RedisConnection } from './cluster/redis-connection.js';
+import { createSocketAdapter } from './cluster/socket-adapter.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { IntentLoadError } from './intents/load-intents.js';
 import { createIntentSource } from './intents/intent-source.js';
@@ -16,6 +18,17 @@ import { createDemoOrderProvider, createHttpOrderProvider } from './orders/order
 import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-store.js';
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
+
+/** Both Redis connections of this node; unreachable at start exits 1 with one line naming REDIS_URL. */
+async function openRedis(url: string, logger: Logger): Promise<RedisConnection> {
+  try {
+    return await connectRedis({ url, logger });
+  } catch (error) {
+    if (!(error instanceof RedisUnavailableError)) throw error;
+    process.stderr.write(`relaydesk: REDIS_URL: ${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 /** PostgreSQL when DATABASE_URL is set (several nodes), else SQLite in DATA_DIR; an unreachable database exits 1 with one line. */
 async function openStore(config: Config, logger: Logger): Promise<Store> {
@@ -46,10 +59,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write('relaydesk: REDIS_URL: several nodes need a shared database; set DATABASE_URL (postgres://…) too, or unset REDIS_URL to run one node on SQLite\n');
     process.exit(1);
   }
-  if (config.redisUrl) {
-    process.stderr.write('relaydesk: REDIS_URL: the socket.io Redis adapter is not built yet; unset it (one node on DATABASE_URL works)\n');
-    process.exit(1);
-  }
   const logger = createLogger({ level: config.logLevel });
   let intents;
   try {
@@ -70,10 +79,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exit(1);
   }
   const store = await openStore(config, logger);
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, logger) : undefined;
   const orders = config.orderApiUrl
     ? createHttpOrderProvider({ baseUrl: config.orderApiUrl, timeoutMs: config.orderApiTimeoutMs })
     : createDemoOrderProvider();
-  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets });
+  const socketAdapter = redis && createSocketAdapter(redis, config.redisKeyPrefix);
+  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter });
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 
@@ -91,6 +102,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger.info({ signal }, 'shutting down');
     intents.close();
     await app.close();
+    await redis?.close();
     await store.close();
     process.exit(0);
   };

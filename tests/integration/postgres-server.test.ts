@@ -1,6 +1,6 @@
 // `npm start` on PostgreSQL (DATABASE_URL): the real server process keeps a conversation across
-// SIGKILL on the shared database, and refuses to start with one line when the database is
-// unreachable or when REDIS_URL comes without DATABASE_URL.
+// SIGKILL on the shared database, and refuses to start with one line when the database or Redis
+// is unreachable or when REDIS_URL comes without DATABASE_URL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,13 @@ describe.skipIf(!(await requirePostgres()))('one node on PostgreSQL', () => {
   });
   afterAll(async () => {
     await database.drop();
+  });
+
+  it('names REDIS_URL when Redis cannot be reached, exit 1', async () => {
+    const start = spawnServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1' });
+    const error = await start.then(() => undefined, (reason: Error) => reason);
+    const output = error?.message.replace(/^server exited before listening:\n/, '') ?? '';
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^relaydesk: REDIS_URL: cannot connect: .*ECONNREFUSED/)]);
   });
 
   it('stores the conversation in DATABASE_URL and finds every message after SIGKILL and a restart', async () => {

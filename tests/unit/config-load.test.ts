@@ -103,7 +103,7 @@ describe('CONFIG_DOCS', () => {
     const names = CONFIG_DOCS.map((doc) => doc.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining([
-      'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
+      'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'ALLOWED_ORIGINS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
       'LOG_LEVEL', 'INTENTS_DIR', 'ORDER_API_URL', 'ORDER_API_TIMEOUT_MS', 'BUSINESS_HOURS', 'FOLLOW_UP_DELAY_HOURS',
       'BOT_IDLE_MINUTES', 'PUBLIC_URL',
     ]));
