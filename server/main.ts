@@ -13,6 +13,7 @@ import { createSocketAdapter } from './cluster/socket-adapter.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { IntentLoadError } from './intents/load-intents.js';
 import { createIntentSource } from './intents/intent-source.js';
+import { createLimiters } from './limits/limiters.js';
 import { createLogger } from './logger.js';
 import { createDemoOrderProvider, createHttpOrderProvider } from './orders/order-provider.js';
 import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-store.js';
@@ -84,7 +85,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     ? createHttpOrderProvider({ baseUrl: config.orderApiUrl, timeoutMs: config.orderApiTimeoutMs })
     : createDemoOrderProvider();
   const socketAdapter = redis && createSocketAdapter(redis, config.redisKeyPrefix);
-  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter });
+  // With Redis, every node counts against the same limits (SPEC §10); without it, in this process.
+  const limits = redis && createLimiters(config.limits, { redis: redis.command, prefix: `${config.redisKeyPrefix}:limit` });
+  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter, limits });
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 

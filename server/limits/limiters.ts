@@ -70,10 +70,21 @@ export interface Limiters {
 
 export function createLimiters(settings: LimitSettings = DEFAULT_LIMITS, options: LimiterOptions = {}): Limiters {
   const prefix = options.prefix ?? 'relaydesk:limit';
-  const make = (name: string, points: number, duration: number): RateLimiterAbstract =>
-    options.redis
-      ? new RateLimiterRedis({ storeClient: options.redis, useRedisPackage: true, keyPrefix: `${prefix}:${name}`, points, duration })
-      : new RateLimiterMemory({ keyPrefix: name, points, duration });
+  const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
+    if (!options.redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: options.redis,
+      useRedisPackage: true,
+      keyPrefix: `${prefix}:${name}`,
+      points,
+      // A node killed with open sockets never gives their points back: in Redis the socket count
+      // expires after an hour instead of never, so a crash cannot lock an IP out for good.
+      duration: duration === 0 ? 3600 : duration,
+      // While Redis is away each node counts on its own (SPEC §8: keep serving), never refusing everyone.
+      insuranceLimiter: memory,
+    });
+  };
   const conversations = make('conversations', settings.conversationsPerIpPerHour, 3600);
   // Duration 0: a count of open sockets, not a rate; each close gives its point back.
   const sockets = make('sockets', settings.socketsPerIp, 0);
