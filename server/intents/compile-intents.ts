@@ -10,6 +10,7 @@ import { afinnLexicon } from '../triage/afinn.js';
 import { tokenize, foldText, hasCjk } from '../triage/normalize.js';
 import { stem, hasStemmer } from '../triage/stem.js';
 import { buildTermIndex, type Term, type TermIndex } from '../triage/term-index.js';
+import { buildTypoIndex, type TypoIndex } from '../triage/typo-index.js';
 import type { AerTemplate, IntentFile, SafetyFile, SentimentFile } from './intent-file-schema.js';
 
 export interface IntentSources {
@@ -40,6 +41,10 @@ export interface IntentSet {
   readonly afinn: ReadonlyMap<string, number>;
   /** Words that may be spelled elongated on purpose ("good" in "goood"), see normalize.ts. */
   readonly knownWords: ReadonlySet<string>;
+  /** Per language, the words of every non-exact term: what typos and run-together words resolve to. */
+  readonly typo: ReadonlyMap<string, TypoIndex>;
+  /** word + languages → its correction (or null): filled as messages arrive, bounded. */
+  readonly typoCache: Map<string, TypoFix | null>;
   /** How many terms ops wrote across intents, safety and threats. */
   readonly termCount: number;
   /** Every language with intent terms, English first: tried when a message's language is unclear. */
@@ -48,10 +53,16 @@ export interface IntentSet {
 
 type WeightedTerms = Record<string, Record<string, number>>;
 
+/** What typo tolerance made of one message word: one corrected word, or two split ones. */
+export type TypoFix = readonly string[];
+/** Per language, the words ops wrote in non-exact terms. */
+type Vocabulary = Map<string, Set<string>>;
+
 export function compileIntents(sources: IntentSources): IntentSet {
   const knownWords = new Set<string>(afinnLexicon().keys());
-  const intentTerms = new TermCollector(true, knownWords);
-  const intentExclusions = new TermCollector(true, knownWords);
+  const vocabulary: Vocabulary = new Map();
+  const intentTerms = new TermCollector(true, knownWords, vocabulary);
+  const intentExclusions = new TermCollector(true, knownWords, vocabulary);
   const intents = new Map<IntentName, CompiledIntent>();
   for (const file of sources.intents) {
     intents.set(file.intent, {
@@ -64,13 +75,13 @@ export function compileIntents(sources: IntentSources): IntentSet {
     intentTerms.addWeighted(file.phrases, file.intent);
     intentExclusions.addList(file.exclude, file.intent, 0);
   }
-  const safety = new TermCollector(false, knownWords);
+  const safety = new TermCollector(false, knownWords, vocabulary);
   for (const [category, terms] of Object.entries(sources.safety.categories)) safety.addList(terms, category, 1);
-  const safetyExclusions = new TermCollector(false, knownWords);
+  const safetyExclusions = new TermCollector(false, knownWords, vocabulary);
   safetyExclusions.addList(sources.safety.exclude, 'exclude', 0);
-  const threats = new TermCollector(true, knownWords);
+  const threats = new TermCollector(true, knownWords, vocabulary);
   for (const [kind, terms] of Object.entries(sources.safety.threats)) threats.addList(terms, kind, 1);
-  const sentimentTerms = new TermCollector(true, knownWords);
+  const sentimentTerms = new TermCollector(true, knownWords, vocabulary);
   sentimentTerms.addWeighted(sources.sentiment.terms, 'sentiment');
 
   const afinn = new Map(afinnLexicon());
@@ -87,6 +98,8 @@ export function compileIntents(sources: IntentSources): IntentSet {
     sentimentTerms: sentimentTerms.byLanguage(),
     afinn,
     knownWords,
+    typo: new Map([...vocabulary].map(([language, words]) => [language, buildTypoIndex(words)])),
+    typoCache: new Map(),
     termCount,
     languages: ['en', ...[...intentTerms.byLanguage().keys()].filter((language) => language !== 'en')],
   });
@@ -103,6 +116,7 @@ class TermCollector {
   constructor(
     private readonly stemmed: boolean,
     private readonly knownWords: Set<string>,
+    private readonly vocabulary: Vocabulary,
   ) {}
 
   addWeighted(byLanguage: WeightedTerms, owner: string): void {
@@ -126,6 +140,11 @@ class TermCollector {
     const exact = label.startsWith('=');
     const words = tokenize(exact ? label.slice(1) : label).map((token) => token.word);
     for (const word of words) this.knownWords.add(word);
+    if (!exact) {
+      let known = this.vocabulary.get(language);
+      if (!known) this.vocabulary.set(language, (known = new Set()));
+      for (const word of words) known.add(word);
+    }
     const stemLanguage = hasStemmer(language) ? language : 'en';
     const units = this.stemmed && !exact ? words.map((word) => stem(word, stemLanguage)) : words;
     if (units.length === 0) return;

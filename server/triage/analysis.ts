@@ -8,6 +8,7 @@ import type { IntentSet } from '../intents/compile-intents.js';
 import { guessLanguage } from './language.js';
 import { foldText, tokenizeFolded } from './normalize.js';
 import { stem } from './stem.js';
+import { fixTypos } from './typo-fix.js';
 
 export interface MessageAnalysis {
   text: string;
@@ -15,6 +16,8 @@ export interface MessageAnalysis {
   folded: string;
   words: readonly string[];
   clauses: readonly number[];
+  /** Per word, the shopper's spelling when typo tolerance changed it ("refnud" for "refund"). */
+  originals: readonly (string | undefined)[];
   language: string;
   /** English always, plus the message's own language: shoppers mix the two. */
   matchLanguages: readonly string[];
@@ -24,20 +27,26 @@ export interface MessageAnalysis {
 // Links and @handles carry no intent or mood, and handles in capitals read as shouting.
 const NOISE_RE = /https?:\/\/\S+|www\.\S+|\bpic\.twitter\.com\/\S+|(^|\s)@[\w.]+/giu;
 
+const NO_ORIGINALS: readonly (string | undefined)[] = [];
+
 export function analyzeMessage(rawText: string, set: IntentSet): MessageAnalysis {
   const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? rawText.replace(NOISE_RE, '$1') : rawText;
   const folded = foldText(text);
   const tokens = tokenizeFolded(folded, (word) => set.knownWords.has(word));
-  const words = tokens.map((token) => token.word);
-  const clauses = tokens.map((token) => token.clause);
+  let words = tokens.map((token) => token.word);
+  let clauses = tokens.map((token) => token.clause);
   const { language, evidence } = guessLanguage(text, words);
   const matchLanguages = !evidence ? set.languages : language === 'en' ? ['en'] : ['en', language];
+  const fixed = fixTypos(words, clauses, evidence ? matchLanguages : ['en'], set);
+  let originals: readonly (string | undefined)[] = NO_ORIGINALS;
+  if (fixed) ({ words, clauses, originals } = fixed);
   const stemCache = new Map<string, readonly string[]>();
   return {
     text,
     folded,
     words,
     clauses,
+    originals,
     language,
     matchLanguages,
     stems(stemLanguage) {

@@ -30,7 +30,7 @@ export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentSc
     if (!entry) continue;
     if (match.negated && set.intents.get(entry.intent)?.negatable) continue;
     entry.score += match.term.weight;
-    entry.matched.push(match.term.label);
+    entry.matched.push(matchLabel(match, analysis.originals));
   }
   for (const match of matchAll(analysis, set, 'intentExclusions')) {
     const entry = scores.get(match.term.owner as IntentName);
@@ -57,6 +57,20 @@ function matchAll(analysis: MessageAnalysis, set: IntentSet, which: 'intentTerms
     if (index) matches.push(...matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words));
   }
   return matches;
+}
+
+/**
+ * The term as ops wrote it, or `refnud→refund` / `tocancel→cancel` when typo tolerance changed a
+ * word of the match: ops see why a term fired on a message that does not contain it.
+ */
+export function matchLabel(match: TermMatch, originals: readonly (string | undefined)[]): string {
+  if (match.start < 0 || originals.length === 0) return match.term.label;
+  const changed: string[] = [];
+  for (let i = match.start; i <= match.end; i++) {
+    const original = originals[i];
+    if (original !== undefined && !changed.includes(original)) changed.push(original);
+  }
+  return changed.length > 0 ? `${changed.join(' ')}→${match.term.label}` : match.term.label;
 }
 
 function priority(set: IntentSet, entry: IntentScore): number {
