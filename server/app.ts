@@ -16,6 +16,7 @@ import { createConversationService, type ConversationService } from './conversat
 import { createQueuePublisher } from './conversations/queue-publisher.js';
 import { createClientIp } from './limits/client-ip.js';
 import { createLimiters, type Limiters } from './limits/limiters.js';
+import { createEmailReplies, type EmailReplies } from './email/email-replies.js';
 import { createOps, type LiveIntents, type Ops } from './ops.js';
 import type { OrderProvider } from './orders/order-provider.js';
 import type { Store } from './store/store.js';
@@ -49,6 +50,8 @@ export interface App {
   /** Agent accounts and sessions (tests create agents and log in through it). */
   auth: AuthService;
   agents: AgentNamespaceHandle;
+  /** Reply emails (SPEC §11): `enabled` is false without SMTP_URL. */
+  email: EmailReplies;
   /** Metrics, the idle sweep of bot conversations (`settle`), desk events. */
   ops: Ops;
   /** Stops accepting, lets in-flight bot turns finish, closes sockets. The caller closes the store. */
@@ -63,12 +66,14 @@ export function createApp(deps: AppDeps): App {
   const limits = deps.limits ?? createLimiters(config.limits);
   const clientIp = createClientIp(config.trustProxy);
   const auth = createAuthService({ store, clock, limits });
+  // Set once the email wiring exists (below); the console asks whether replies are emailed.
+  let emailEnabled = false;
   const http = createHttpApp({
     logger,
     trustProxy: config.trustProxy,
     routers: [
       createStaticRouter(deps.assets),
-      createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock }),
+      createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock, emailEnabled: () => emailEnabled }),
       ...ops.routers(auth),
     ],
     // A real query: a health check that never touches the database would stay green while it is gone.
@@ -122,6 +127,8 @@ export function createApp(deps: AppDeps): App {
     },
   });
   mountCustomerNamespace(io, { service, logger, allowedOrigins: config.allowedOrigins, limits, clientIp });
+  const email = createEmailReplies({ config, store, clock, logger, customers, room: conversationRoom });
+  emailEnabled = email.enabled;
 
   return {
     httpServer,
@@ -130,8 +137,10 @@ export function createApp(deps: AppDeps): App {
     auth,
     agents,
     ops,
+    email,
     async close() {
       ops.close();
+      email.close();
       agents.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -110,6 +110,21 @@ export const VARIABLES = {
     description: 'Minutes without a message after which a conversation the bot alone handled counts as finished (1 to 1440); then it is solved by the bot if the bot helped.',
     schema: integerSchema(1, 1440, 'an integer from 1 to 1440 (minutes)'),
   }),
+  smtpUrl: v({
+    name: 'SMTP_URL', default: undefined, secret: true,
+    description: 'smtp:// or smtps:// URL (optional user:pass) for emailing agent replies a shopper did not see; unset: no email is sent.',
+    schema: urlSchema(['smtp', 'smtps'], 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587'),
+  }),
+  mailFrom: v({
+    name: 'MAIL_FROM', default: undefined,
+    description: 'Sender address of reply emails, e.g. "Shop support <help@shop.example>"; required with SMTP_URL.',
+    schema: z.string().trim().min(3, 'expected a sender address such as help@shop.example').refine((raw) => raw.includes('@'), 'expected a sender address such as help@shop.example'),
+  }),
+  emailUnseenSeconds: v({
+    name: 'EMAIL_UNSEEN_SECONDS', default: '120',
+    description: 'Seconds an agent reply may stay unseen (no widget connected) before it is emailed to the contact (1 to 86400).',
+    schema: integerSchema(1, 86400, 'an integer from 1 to 86400 (seconds)'),
+  }),
   publicUrl: v({
     name: 'PUBLIC_URL', default: undefined,
     description: 'Public http(s) base URL of this server, used in links; unset derives it from each request.',

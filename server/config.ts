@@ -21,6 +21,9 @@
  * | FOLLOW_UP_DELAY_HOURS| 48                                 | complaint follow-up reminder delay, hours      |
  * | BOT_IDLE_MINUTES     | 30                                 | idle time that ends a bot-only conversation    |
  * | PUBLIC_URL           | (unset: from the request)          | public base URL of this server                 |
+ * | SMTP_URL             | (unset: no email)                  | smtp:// URL for emailing unseen agent replies  |
+ * | MAIL_FROM            | (unset)                            | sender of those emails; required with SMTP_URL |
+ * | EMAIL_UNSEEN_SECONDS | 120                                | unseen time before a reply is emailed, seconds |
  * | IDENTITY_SECRET, TRUST_PROXY, LIMIT_*, AGENT_IDLE_MINUTES, SHOPPER_TOKEN_DAYS, RETENTION_DAYS: see config-variables.ts |
  *
  * @example
@@ -62,6 +65,8 @@ export interface Config {
   readonly agentIdleMinutes: number;
   readonly shopperTokenDays: number;
   readonly retentionDays: number;
+  /** Reply emails (SPEC §11); undefined without SMTP_URL: nothing is sent and the console says so. */
+  readonly email: { readonly smtpUrl: string; readonly from: string; readonly unseenSeconds: number } | undefined;
 }
 
 /** A bad environment variable; `message` is one line such as `PORT: expected …, got "abc"`. */
@@ -122,6 +127,15 @@ function deepFreeze<T>(value: T): T {
  *   loadConfig({ PORT: '8080' }).port // → 8080
  *   loadConfig({ PORT: 'abc' })       // throws: PORT: expected an integer from 0 to 65535, got "abc"
  */
+function readEmail(env: Record<string, string | undefined>): Config['email'] {
+  const smtpUrl = read(env, VARIABLES.smtpUrl);
+  const from = read(env, VARIABLES.mailFrom);
+  const unseenSeconds = readWithDefault(env, VARIABLES.emailUnseenSeconds);
+  if (smtpUrl === undefined) return undefined;
+  if (from === undefined) throw new ConfigError(VARIABLES.mailFrom.name, 'is required when SMTP_URL is set (the sender of reply emails)');
+  return { smtpUrl, from, unseenSeconds };
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = readWithDefault(env, VARIABLES.port);
   const host = readWithDefault(env, VARIABLES.host);
@@ -154,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     botIdleMinutes: readWithDefault(env, VARIABLES.botIdleMinutes),
     publicUrl: read(env, VARIABLES.publicUrl),
     identitySecret: read(env, VARIABLES.identitySecret),
+    email: readEmail(env),
     trustProxy: readWithDefault(env, VARIABLES.trustProxy),
     limits: {
       conversationsPerIpPerHour: readWithDefault(env, VARIABLES.limitConversationsPerIp),

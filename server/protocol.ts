@@ -130,7 +130,16 @@ export interface SessionPayload {
   conversationId: string;
   status: ConversationStatus;
   messages: ChatMessage[];
+  /** True once the shopper left an email (or the verified identity carries one): the widget never asks again. */
+  contactKnown?: boolean;
 }
+
+/** `contact` (SPEC §11): how to reach the shopper when nobody answers in time. */
+export const ContactInput = z.object({
+  email: z.string().trim().max(254).pipe(z.email()),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type ContactInput = z.infer<typeof ContactInput>;
 
 export interface StatusPayload {
   status: ConversationStatus;
@@ -160,6 +169,7 @@ export interface CustomerClientEvents {
   message: (payload: CustomerMessageInput, ack: AckFn<{ message: ChatMessage; duplicate?: boolean }>) => void;
   typing: (payload: TypingInput, ack: AckFn) => void;
   rate: (payload: RateInput, ack: AckFn) => void;
+  contact: (payload: ContactInput, ack: AckFn) => void;
 }
 
 // ---------------------------------------------------------------- /agent

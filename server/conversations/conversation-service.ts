@@ -9,7 +9,7 @@
  */
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload } from '../protocol.js';
+import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload, ContactInput } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
 import { conversationLanguage } from '../i18n/languages.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
@@ -117,6 +117,13 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return { message, duplicate };
   }
 
+  /** Stores how to reach the shopper (SPEC §11); unseen agent replies are emailed there. */
+  async function setContact(conversationId: string, input: ContactInput): Promise<object> {
+    await requireConversation(conversationId);
+    await store.updateConversation(conversationId, { contactEmail: input.email, contactName: input.name ?? null, updatedAt: clock().toISOString() });
+    return {};
+  }
+
   async function rate(conversationId: string, input: RateInput): Promise<object> {
     const conversation = await requireConversation(conversationId);
     if (conversation.status !== 'resolved') throw new AppError('conversation_closed', 'You can rate the conversation once it is resolved');
@@ -153,7 +160,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     while (pending.size > 0) await Promise.all([...pending.values()]);
   }
 
-  return { openSession, receiveCustomerMessage, rate, idle, requireConversation };
+  return { openSession, receiveCustomerMessage, rate, setContact, idle, requireConversation };
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

@@ -16,6 +16,8 @@ export interface CustomerInfo {
   language: string | null;
   /** How many conversations this shopper had before this one. */
   earlierConversations: number;
+  /** The contact the shopper left (`contact` event), or null. */
+  contact: { email: string; name: string | null } | null;
 }
 
 /** The protocol's `ConversationView` with the fields this server fills in (SPEC §5 allows adding fields). */
@@ -62,6 +64,7 @@ export async function loadConversationView(store: Store, conversationId: string)
       page: conversation.page,
       language: conversation.language,
       earlierConversations: earlier.length,
+      contact: conversation.contactEmail ? { email: conversation.contactEmail, name: conversation.contactName ?? null } : null,
     },
     notes: notes.map(({ id, text, at, agentName }) => ({ id, text, at, agentName })),
     messageTriage: Object.fromEntries(byId),

@@ -60,7 +60,9 @@ export function ledgerRow(conversation: ConversationRecord, facts: LedgerFacts):
 }
 
 function contactOf(conversation: ConversationRecord, messages: readonly CustomerMessageRecord[]): string {
-  const emails = [...new Set(messages.flatMap((message) => message.triage?.entities.emails ?? []))];
+  // The address the shopper left in the widget first (SPEC §11), then any they typed in a message.
+  const left = conversation.contactEmail ? [conversation.contactName ? `${conversation.contactName} <${conversation.contactEmail}>` : conversation.contactEmail] : [];
+  const emails = [...new Set([...left, ...messages.flatMap((message) => message.triage?.entities.emails ?? [])])];
   if (emails.length > 0) return emails.join(' ');
   return [conversation.locale && `locale ${conversation.locale}`, conversation.page && `page ${conversation.page}`].filter(Boolean).join('; ');
 }

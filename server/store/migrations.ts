@@ -165,8 +165,23 @@ const ops: NamedMigration = {
   },
 };
 
+/** SPEC §11: the shopper's contact address and how far agent replies were emailed. */
+const contact: NamedMigration = {
+  name: '0004_contact',
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('conversations').addColumn('contact_email', 'text').execute();
+    await db.schema.alterTable('conversations').addColumn('contact_name', 'text').execute();
+    await db.schema.alterTable('conversations').addColumn('emailed_seq', 'integer').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable('conversations').dropColumn('emailed_seq').execute();
+    await db.schema.alterTable('conversations').dropColumn('contact_name').execute();
+    await db.schema.alterTable('conversations').dropColumn('contact_email').execute();
+  },
+};
+
 /** Every migration, in apply order. Append only. */
-export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops];
+export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops, contact];
 
 /**
  * Applies every pending migration (each in a transaction where the dialect allows DDL in one).

@@ -32,6 +32,9 @@ export function toConversationRecord(row: ConversationsTable): ConversationRecor
     rating: row.rating,
     ratingComment: row.rating_comment,
     customerKey: row.customer_key,
+    contactEmail: row.contact_email ?? null,
+    contactName: row.contact_name ?? null,
+    emailedSeq: row.emailed_seq === null || row.emailed_seq === undefined ? 0 : Number(row.emailed_seq),
   };
 }
 
@@ -62,6 +65,9 @@ const PATCH_COLUMNS: Record<keyof ConversationPatch, [Column, Encoder]> = {
   rating: ['rating', asIs],
   ratingComment: ['rating_comment', asIs],
   customerKey: ['customer_key', asIs],
+  contactEmail: ['contact_email', asIs],
+  contactName: ['contact_name', asIs],
+  emailedSeq: ['emailed_seq', asIs],
 };
 
 /** The columns a patch changes; fields that are `undefined` or unknown are left out. */

@@ -60,6 +60,11 @@ export interface ConversationRecord {
   ratingComment: string | null;
   /** Groups one shopper's conversations (the same browser token lineage). */
   customerKey: string;
+  /** How to reach the shopper (`contact` event, SPEC §11); absent on records built before it existed. */
+  contactEmail?: string | null;
+  contactName?: string | null;
+  /** The highest message seq already emailed to the contact or seen in the widget (reply emails). */
+  emailedSeq?: number;
 }
 
 /** Fields `updateConversation` may change; `undefined` keeps a field, `null` clears it. */

@@ -28,6 +28,10 @@ export interface ConversationsTable {
   resolved_at: string | null;
   rating: number | null;
   rating_comment: string | null;
+  /** Migration 0004: how to reach the shopper (SPEC §11) and the last seq emailed or seen. */
+  contact_email: string | null;
+  contact_name: string | null;
+  emailed_seq: number | null;
 }
 
 export interface MessagesTable {

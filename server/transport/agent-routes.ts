@@ -19,6 +19,8 @@ import { jsonErrors, parseBody as parse, requireRole, route } from './rest-route
 export interface AgentRouterDeps {
   store: Store;
   auth: Pick<AuthService, 'login' | 'authenticate' | 'createAgent'>;
+  /** True when SMTP_URL is set and unseen replies are emailed. */
+  emailEnabled?: () => boolean;
   triage: (text: string) => TriageResult;
   logger: Logger;
   clock: () => Date;
@@ -59,6 +61,12 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
   router.post('/api/triage', route(async (req) => {
     await requireRole(req, auth, 'agent');
     return deps.triage(parse(TriageBody, req.body).text);
+  }));
+
+  /** Whether agent replies a shopper missed are emailed (SPEC §11); the console says when they are not. */
+  router.get('/api/email-status', route(async (req) => {
+    await requireRole(req, auth, 'agent');
+    return { enabled: deps.emailEnabled?.() ?? false };
   }));
 
   router.get('/api/conversations/:id', route(async (req) => {

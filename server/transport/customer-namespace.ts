@@ -12,6 +12,7 @@ import { AppError } from '../errors.js';
 import type { ClientIpFn } from '../limits/client-ip.js';
 import type { Limiters } from '../limits/limiters.js';
 import {
+  ContactInput,
   CustomerHandshake,
   CustomerMessageInput,
   RateInput,
@@ -92,7 +93,13 @@ async function onConnection(socket: CustomerSocket, deps: CustomerNamespaceDeps)
     await socket.join(conversationRoom(conversationId));
     const child = logger.child({ conversationId });
     registerEvents(socket, deps, child, conversationId);
-    socket.emit('session', { token: session.token, conversationId, status: session.conversation.status, messages: session.messages });
+    socket.emit('session', {
+      token: session.token,
+      conversationId,
+      status: session.conversation.status,
+      messages: session.messages,
+      contactKnown: Boolean(session.conversation.contactEmail),
+    });
   } catch (error) {
     logger.error({ err: error }, 'could not open a session');
     socket.disconnect(true);
@@ -120,6 +127,13 @@ function registerEvents(socket: CustomerSocket, deps: CustomerNamespaceDeps, log
       await limits.event(conversationId);
       deps.onTyping?.(conversationId, input.typing);
       return {};
+    }),
+  );
+  socket.on(
+    'contact',
+    handleEvent(ContactInput, logger, async (input) => {
+      await limits.event(conversationId);
+      return deps.service.setContact(conversationId, input);
     }),
   );
   socket.on(
