@@ -9,18 +9,6 @@ import { projectIntents } from '../support/intents.js';
 
 const set = projectIntents();
 
-/**
- * Translations still being written, per intent file. Each entry must really be incomplete (the
- * test below fails once it is done, so the list only shrinks); the goal is an empty list.
- */
-const PENDING: Partial<Record<IntentName, readonly string[]>> = {
-  logistics: ['zh'],
-  refund: ['zh'],
-  payment: ['zh'],
-  complaint: ['zh'],
-  human: ['zh'],
-  other: ['zh'],
-};
 
 /** Every situation of an intent, in any language. */
 function situationsOf(intent: IntentName): string[] {
@@ -48,15 +36,8 @@ describe('reply templates in intents/*.yaml', () => {
     expect(situations.length).toBeGreaterThan(30);
     for (const intent of INTENT_NAMES) {
       for (const language of LANGUAGES) {
-        if (PENDING[intent]?.includes(language)) continue;
         expect(missing(intent, language), `intents/${intent}.yaml replies.${language} lacks`).toEqual([]);
       }
-    }
-  });
-
-  it('keep the pending list honest: a finished translation leaves it', () => {
-    for (const [intent, languages] of Object.entries(PENDING) as Array<[IntentName, readonly string[]]>) {
-      for (const language of languages) expect(missing(intent, language).length, `${intent}.${language} is complete: remove it from PENDING`).toBeGreaterThan(0);
     }
   });
 
