@@ -66,5 +66,5 @@ describe.skipIf(!(await requirePostgres()))('one node on PostgreSQL', () => {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     }
-  });
+  }, 60_000); // two server starts: several seconds each on a loaded CI machine
 });
