@@ -14,6 +14,8 @@ import { createAuthService, type AuthService } from './auth/auth-service.js';
 import type { Config } from './config.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
 import { createQueuePublisher } from './conversations/queue-publisher.js';
+import { attachIdentity } from './identity/identity-sessions.js';
+import { createIdentityVerifier } from './identity/verify-identity.js';
 import { createClientIp } from './limits/client-ip.js';
 import { createLimiters, type Limiters } from './limits/limiters.js';
 import { createEmailReplies, type EmailReplies } from './email/email-replies.js';
@@ -126,7 +128,18 @@ export function createApp(deps: AppDeps): App {
       status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
     },
   });
-  mountCustomerNamespace(io, { service, logger, allowedOrigins: config.allowedOrigins, limits, clientIp });
+  const verifyIdentity = createIdentityVerifier(config.identitySecret, clock);
+  const tokenLifetimeMs = config.shopperTokenDays * 24 * 60 * 60 * 1000;
+  mountCustomerNamespace(io, {
+    service,
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    limits,
+    clientIp,
+    identity: { verify: verifyIdentity, attach: (conversation, identity) => attachIdentity(store, conversation, identity, clock().toISOString()) },
+    // A resume token works for SHOPPER_TOKEN_DAYS after the conversation's last activity.
+    resumable: (conversation) => Date.parse(conversation.updatedAt) + tokenLifetimeMs > clock().getTime(),
+  });
   const email = createEmailReplies({ config, store, clock, logger, customers, room: conversationRoom });
   emailEnabled = email.enabled;
 

@@ -106,6 +106,8 @@ export const CustomerHandshake = z.object({
   token: z.string().max(200).optional(),
   locale: z.string().max(35).refine(isStorableText, STORABLE_TEXT).optional(),
   page: z.string().max(2000).refine(isStorableText, STORABLE_TEXT).optional(),
+  /** A JWT the shop's backend signed with IDENTITY_SECRET (SPEC §10); refused as `unauthorized` when invalid. */
+  identity: z.string().min(1).max(4096).optional(),
   /** The shopper's IANA zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`), for times in replies (SPEC §9). */
   timeZone: z.string().max(64).regex(/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+){0,2}$/).optional()
     // A zone this server cannot read is ignored, not refused: the chat matters more than the clock.

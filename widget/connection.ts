@@ -39,6 +39,8 @@ export interface ConnectionOptions {
   page: string;
   storage: KeyValueStorage;
   store: Store;
+  /** A JWT from the shop's backend (`data-identity`), sent as handshake `auth.identity` (SPEC §10). */
+  identity?: string;
 }
 
 export interface Connection {
@@ -48,6 +50,8 @@ export interface Connection {
   flush(): void;
   typing(on: boolean): void;
   rate(score: number): void;
+  /** Sets the shopper's identity JWT (`RelayDesk.identify`); a live socket reconnects to send it. */
+  identify(jwt: string): void;
 }
 
 export function createConnection(o: ConnectionOptions): Connection {
@@ -59,6 +63,7 @@ export function createConnection(o: ConnectionOptions): Connection {
   let live = false;
   let refusals = 0;
   let resendTimer: ReturnType<typeof setTimeout> | undefined;
+  let identity = o.identity;
 
   store.subscribe((s, prev) => {
     if (s.outbox !== prev.outbox) saveOutbox(storage, outboxKey(o.server), s.outbox);
@@ -100,6 +105,8 @@ export function createConnection(o: ConnectionOptions): Connection {
       // The server refused the handshake. A token it no longer knows must not lock the shopper out.
       const code = (err as Error & { data?: { code?: string } }).data?.code ?? err.message;
       if (code === 'unauthorized' || code === 'not_found') storage.removeItem(tokenKey(o.server));
+      // A refused identity (bad signature, expired): chat on anonymously rather than not at all.
+      if (code === 'unauthorized') identity = undefined;
       reconnectLater(s);
     });
     s.on('session', (session) => {
@@ -168,7 +175,17 @@ export function createConnection(o: ConnectionOptions): Connection {
       .emit('rate', { score }, (err, ack) => dispatch({ type: 'rate', phase: !err && ack.ok ? 'thanks' : 'failed' }));
   }
 
-  return { start, flush, typing, rate };
+  function identify(jwt: string): void {
+    if (typeof jwt !== 'string' || jwt === '' || jwt === identity) return;
+    identity = jwt;
+    if (socket?.connected) {
+      // The identity travels in the handshake only: reconnect so the server sees it.
+      socket.disconnect();
+      socket.connect();
+    }
+  }
+
+  return { start, flush, typing, rate, identify };
 }
 
 /** The browser's IANA zone, so the bot names times in the shopper's own clock (SPEC §9). */

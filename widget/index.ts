@@ -28,11 +28,15 @@ function mount(): void {
   if (w[MOUNTED] || document.querySelector(HOST_TAG)) return;
   w[MOUNTED] = true;
 
-  const { server, locale, title, color } = script?.dataset ?? {};
+  const { server, locale, title, color, identity } = script?.dataset ?? {};
   const config = readEmbedConfig(script && { src: script.src, data: { server, locale, title, color } }, location, navigator.language);
   const storage = browserStorage();
   const store = createStore(initialState(loadOutbox(storage, outboxKey(config.server))));
-  const connection = createConnection({ ...config, storage, store });
+  const connection = createConnection({ ...config, storage, store, ...(identity ? { identity } : {}) });
+  // `RelayDesk.identify(jwt)` for shops that learn who the shopper is after the page loaded.
+  const api = { identify: (jwt: string) => connection.identify(jwt) };
+  const global = window as Window & { RelayDesk?: object };
+  global.RelayDesk = Object.assign(global.RelayDesk ?? {}, api);
   const host = createHost(config);
 
   const view = createView(host.attachShadow({ mode: 'open' }), config, {

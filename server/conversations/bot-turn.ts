@@ -6,7 +6,8 @@
  * @example await runBotTurn(deps, conversation, customerMessage, triageResult);
  */
 import type { Logger } from 'pino';
-import { decide, orderIdsToLookUp, type BotState } from '../bot/reply-policy.js';
+import { decide, type BotState, type Decision } from '../bot/reply-policy.js';
+import { finishOrderText, prepareOrderTurn } from '../orders/private-order-turn.js';
 import type { BusinessHours } from '../config.js';
 import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
 import type { IntentSet } from '../intents/compile-intents.js';
@@ -42,18 +43,19 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
   const { store, clock, notifier } = deps;
   // The store keeps lookups as plain JSON; the reply policy wrote them, so they have its shape.
   const state = conversation.botState as unknown as BotState;
-  const lookups = await Promise.all(orderIdsToLookUp(result, state, message.text).map((orderId) => deps.orders.lookup(orderId)));
+  // Order privacy (SPEC §10): details only for the buyer; a typed email may unlock them.
+  const orderTurn = await prepareOrderTurn({ orders: deps.orders, store, clock }, conversation.id, message.text, result, state);
   const now = clock();
   const open = isOpen(now, deps.businessHours);
   const estimate = await deps.queue.estimateFor(result.urgency);
   // The conversation service stored the reply language before this turn (i18n/languages.ts).
   const language = conversation.language ?? result.language;
-  const decision = decide({
+  const decided = decide({
     language,
-    triage: result,
-    text: message.text,
+    triage: orderTurn.triage,
+    text: orderTurn.text,
     state,
-    lookups,
+    lookups: orderTurn.lookups,
     intents: deps.intents.current(),
     context: {
       queuePosition: estimate.position,
@@ -64,6 +66,11 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
       now,
     },
   });
+
+  const decision: Decision =
+    orderTurn.reply === undefined
+      ? { ...decided, text: finishOrderText(decided.text, orderTurn), state: { ...decided.state, ...orderTurn.privacy } }
+      : { kind: 'reply', text: orderTurn.reply, state: { ...state, ...orderTurn.privacy }, helped: false, situation: 'order_privacy' };
 
   // An agent may have claimed the chat while the order API answered: then the bot stays silent.
   const fresh = await store.getConversation(conversation.id);

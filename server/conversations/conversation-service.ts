@@ -41,6 +41,8 @@ export interface SessionHooks {
   beforeCreate?: () => Promise<void>;
   /** False when a known token may no longer resume its conversation (expired): a new one starts. */
   resumable?: (conversation: ConversationRecord) => boolean;
+  /** Groups a verified shopper's conversations (identity/identity-sessions.ts); default: a new key. */
+  customerKey?: string;
 }
 
 /** Earlier shopper turns kept for triage history (sentiment trend, repeated questions). */
@@ -66,7 +68,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const conversation = await store.createConversation({
       id: newId(),
       tokenHash: hashToken(token),
-      customerKey: newId(),
+      customerKey: hooks.customerKey ?? newId(),
       locale: handshake.locale,
       page: handshake.page,
       now: clock().toISOString(),

@@ -6,6 +6,8 @@
  * @example const view = await loadConversationView(store, 'c_123'); // AppError('not_found') if unknown
  */
 import { AppError } from '../errors.js';
+import { identityOf } from '../identity/identity-sessions.js';
+import type { ShopperIdentity } from '../identity/verify-identity.js';
 import { buildHandoffSummary, type HandoffSummary } from '../handoff/handoff-summary.js';
 import type { ConversationView, TriageResult } from '../protocol.js';
 import type { ConversationRecord, NoteRecord, Store } from '../store/store.js';
@@ -18,6 +20,10 @@ export interface CustomerInfo {
   earlierConversations: number;
   /** The contact the shopper left (`contact` event), or null. */
   contact: { email: string; name: string | null } | null;
+  /** The same shopper's earlier conversations (linked by a verified identity or the browser token). */
+  earlier: Array<{ id: string; createdAt: string; status: string; intent: string | null }>;
+  /** The identity the shop signed (SPEC §10), when there is one. */
+  verified: ShopperIdentity | null;
 }
 
 /** The protocol's `ConversationView` with the fields this server fills in (SPEC §5 allows adding fields). */
@@ -40,11 +46,13 @@ export const CONVERSATION_NOT_FOUND = 'No conversation with this id';
  */
 export async function loadConversationView(store: Store, conversationId: string): Promise<AgentConversationView> {
   const conversation = await store.getConversation(conversationId);
-  if (!conversation) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
-  const [messages, notes, earlier] = await Promise.all([
+  // An erased conversation keeps an anonymous row for reports; to agents it no longer exists.
+  if (!conversation || (await store.isErased(conversationId))) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
+  const [messages, notes, earlier, verified] = await Promise.all([
     store.listMessages(conversationId),
     store.listNotes(conversationId),
     earlierOf(store, conversation),
+    identityOf(store, conversationId),
   ]);
   const customerMessages = messages.filter((message) => message.from === 'customer');
   const triages = await Promise.all(customerMessages.map((message) => store.getMessageTriage(message.id)));
@@ -65,6 +73,8 @@ export async function loadConversationView(store: Store, conversationId: string)
       language: conversation.language,
       earlierConversations: earlier.length,
       contact: conversation.contactEmail ? { email: conversation.contactEmail, name: conversation.contactName ?? null } : null,
+      earlier: earlier.map(({ id, createdAt, status, intent }) => ({ id, createdAt, status, intent })),
+      verified: verified ?? null,
     },
     notes: notes.map(({ id, text, at, agentName }) => ({ id, text, at, agentName })),
     messageTriage: Object.fromEntries(byId),

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { capOrderFields, MAX_ORDER_BODY_BYTES, readCappedText } from './order-caps.js';
 import { OrderSchema, orderIdCandidates, type Order } from './order-schema.js';
 
 export { ORDER_STATUSES, OrderSchema, normalizeOrderId, orderIdCandidates } from './order-schema.js';
@@ -118,14 +119,13 @@ async function fetchOrder(fetchImpl: typeof fetch, url: string, timeoutMs: numbe
       await response.body?.cancel();
       return { result: 'unavailable', message: `order API answered HTTP ${response.status}` };
     }
-    const body: unknown = await response.json().catch((error: unknown) => {
-      if (signal.aborted) throw error;
-      return INVALID_JSON;
-    });
+    const text = await readCappedText(response, MAX_ORDER_BODY_BYTES);
+    if (text === undefined) return { result: 'unavailable', message: `order API answered with a body over ${MAX_ORDER_BODY_BYTES} bytes` };
+    const body = parseJson(text);
     if (body === INVALID_JSON) return { result: 'unavailable', message: 'order API answered with a body that is not JSON' };
     const parsed = OrderSchema.safeParse(body);
     if (!parsed.success) return { result: 'unavailable', message: `order API sent an invalid order: ${describeIssue(parsed.error)}` };
-    return { result: 'found', order: parsed.data };
+    return { result: 'found', order: capOrderFields(parsed.data) };
   } catch (error) {
     if (signal.aborted) return { result: 'unavailable', message: `order API did not answer within ${timeoutMs} ms` };
     return { result: 'unavailable', message: `order API unreachable: ${error instanceof Error ? error.message : String(error)}` };
@@ -133,6 +133,14 @@ async function fetchOrder(fetchImpl: typeof fetch, url: string, timeoutMs: numbe
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}
 
 /** `[3].total.currency: expected …` — the first issue is enough to find the bad record. */
 function describeIssue(error: z.ZodError): string {

@@ -61,6 +61,8 @@ export const OrderSchema = z.object({
   lastEvent: OrderEventSchema.optional(),
   items: z.array(OrderItemSchema),
   total: Money,
+  /** The buyer's email at checkout: it unlocks the order's details for a shopper (SPEC §10). */
+  email: z.email().max(254).optional(),
   /** ISO 3166-1 alpha-2 country of the shopper, such as `DE`. */
   country: z.string().regex(/^[A-Z]{2}$/, { message: 'expected a two-letter country code such as DE' }),
 });

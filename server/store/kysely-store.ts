@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
 import type { ChatMessage, ConversationStatus, TriageResult } from '../protocol.js';
 import { createKyselyAgentStore } from './kysely-agent-store.js';
+import { createKyselyTrustStore } from './kysely-trust-store.js';
 import { createKyselyOpsStore } from './kysely-ops-store.js';
 import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
 import { INITIAL_BOT_STATE, type ConversationRecord, type NewMessage, type Store } from './store.js';
@@ -76,6 +77,7 @@ export function createKyselyStore(db: Kysely<Tables>): Store {
   return {
     ...createKyselyAgentStore(db),
     ...createKyselyOpsStore(db),
+    ...createKyselyTrustStore(db),
 
     async createConversation(input) {
       await db

@@ -7,6 +7,7 @@
  * @example await migrateToLatest(db); // creates or upgrades the tables, idempotent
  */
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import { trustMigration } from './trust-migration.js';
 
 export interface NamedMigration extends Migration {
   /** Sorts in apply order: a zero-padded number then a short name, e.g. `0002_agents`. */
@@ -181,7 +182,7 @@ const contact: NamedMigration = {
 };
 
 /** Every migration, in apply order. Append only. */
-export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops, contact];
+export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops, contact, trustMigration];
 
 /**
  * Applies every pending migration (each in a transaction where the dialect allows DDL in one).

@@ -10,9 +10,11 @@
 import type { ChatMessage, ConversationStatus, IntentName, Sender, TriageResult, Urgency } from '../protocol.js';
 import type { AgentStore } from './agent-records.js';
 import type { OpsStore } from './ops-records.js';
+import type { TrustStore } from './trust-records.js';
 
 export type { AgentRecord, AgentRole, AgentStore, NewAgent, NewNote, NoteRecord, SessionRecord } from './agent-records.js';
 export type * from './ops-records.js';
+export type * from './trust-records.js';
 
 /** What the bot remembers between turns of one conversation; stored as JSON. */
 export interface BotState {
@@ -99,7 +101,7 @@ export interface ConversationFilter {
 }
 
 /** Durable storage of conversations, messages, agents, notes and ops data. Every method is async; times are ISO strings. */
-export interface Store extends AgentStore, OpsStore {
+export interface Store extends AgentStore, OpsStore, TrustStore {
   /** Creates a conversation in status `bot` with an empty bot state. */
   createConversation(input: NewConversation): Promise<ConversationRecord>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;

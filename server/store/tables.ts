@@ -5,6 +5,7 @@
  *
  * @example const db = new Kysely<Tables>({ dialect });
  */
+import type { TrustTables } from './trust-tables.js';
 
 export interface ConversationsTable {
   id: string;
@@ -113,7 +114,7 @@ export interface BotOutcomesTable {
   at: string;
 }
 
-export interface Tables {
+export interface Tables extends TrustTables {
   conversations: ConversationsTable;
   messages: MessagesTable;
   agents: AgentsTable;

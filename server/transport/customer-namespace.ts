@@ -11,6 +11,14 @@ import type { ConversationService, Session } from '../conversations/conversation
 import { AppError } from '../errors.js';
 import type { ClientIpFn } from '../limits/client-ip.js';
 import type { Limiters } from '../limits/limiters.js';
+import { identityCustomerKey } from '../identity/identity-sessions.js';
+import type { ShopperIdentity } from '../identity/verify-identity.js';
+import type { ConversationRecord } from '../store/store.js';
+
+export interface IdentityGate {
+  verify(jwt: string): Promise<ShopperIdentity>;
+  attach(conversation: ConversationRecord, identity: ShopperIdentity): Promise<ConversationRecord>;
+}
 import {
   ContactInput,
   CustomerHandshake,
@@ -32,6 +40,10 @@ export interface CustomerNamespaceDeps {
   /** Called when a shopper types, so agents can see it (the agent namespace subscribes). */
   onTyping?: (conversationId: string, typing: boolean) => void;
   limits: Limiters;
+  /** Verifies `auth.identity` and links the conversation to that customer (identity/*). */
+  identity: IdentityGate;
+  /** False when a known token may no longer resume (SHOPPER_TOKEN_DAYS): a new conversation starts. */
+  resumable: (conversation: ConversationRecord) => boolean;
   /** The client IP of a handshake under `TRUST_PROXY` (X-Forwarded-For only from trusted proxies). */
   clientIp: ClientIpFn;
 }
@@ -64,9 +76,17 @@ export function mountCustomerNamespace(io: Server, deps: CustomerNamespaceDeps):
  */
 async function admit(socket: CustomerSocket, handshake: CustomerHandshake, deps: CustomerNamespaceDeps): Promise<void> {
   const ip = deps.clientIp(socket.request.socket.remoteAddress ?? socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+  // A refused identity costs nothing: it is checked before any limit or storage.
+  const identity = handshake.identity === undefined ? undefined : await deps.identity.verify(handshake.identity);
   const release = await deps.limits.openSocket(ip);
   try {
-    socket.data.session = await deps.service.openSession(handshake, { beforeCreate: () => deps.limits.newConversation(ip) });
+    const session = await deps.service.openSession(handshake, {
+      beforeCreate: () => deps.limits.newConversation(ip),
+      resumable: deps.resumable,
+      ...(identity ? { customerKey: identityCustomerKey(identity.sub) } : {}),
+    });
+    if (identity) session.conversation = await deps.identity.attach(session.conversation, identity);
+    socket.data.session = session;
   } catch (error) {
     release();
     throw error;

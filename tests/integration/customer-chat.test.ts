@@ -20,7 +20,7 @@ async function say(socket: CustomerClient, text: string, clientId = crypto.rando
 }
 
 describe('/customer', () => {
-  it('answers "where is my order 1001" with the carrier and tracking number', async () => {
+  it('answers "where is my order 1001" with the carrier, and the tracking number once the checkout email is typed', async () => {
     const { socket, session } = await connectCustomer(server.url);
     expect(session).toMatchObject({ status: 'bot', messages: [] });
     const { ack, reply } = await say(socket, 'where is my order 1001');
@@ -28,8 +28,10 @@ describe('/customer', () => {
     const orders = (await import('../../server/demo/orders.json', { with: { type: 'json' } })).default as Array<Record<string, unknown>>;
     const order = orders.find((o) => o.id === '1001')!;
     expect(reply.text).toContain(String(order.carrier));
-    expect(reply.text).toContain(String(order.trackingNumber));
+    expect(reply.text).not.toContain(String(order.trackingNumber));
     expect(reply).toMatchObject({ from: 'bot', seq: 2, conversationId: session.conversationId });
+    const unlocked = await say(socket, String(order.email));
+    expect(unlocked.reply.text).toContain(String(order.trackingNumber));
   });
 
   it('asks for the order number once and takes it from the next message', async () => {
