@@ -54,14 +54,10 @@ export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: stri
   const waiting = privacy.awaitingEmailFor ?? [];
   if (typed.length > 0 && waiting.length > 0 && lookupsAllowed(privacy)) {
     const pending = await Promise.all(waiting.map((orderId) => deps.orders.lookup(orderId)));
-    const orders = pending.flatMap((lookup) => (lookup.result === 'found' ? [lookup.order] : []));
-    const check = checkTypedEmails(typed, orders, privacy);
+    const check = checkTypedEmails(typed, foundOrders(pending), privacy);
     if (check.kind === 'wrong') return { reply: check.locked ? EMAILS_LOCKED : WRONG_EMAIL, triage, text, lookups: [], hidden: [], privacy: check.state };
     if (check.kind === 'matched') {
-      const at = deps.clock().toISOString();
-      for (const email of check.state.orderEmails ?? []) {
-        await deps.store.addShopperEmail({ conversationId, email, source: 'order', sub: null, name: null, at });
-      }
+      await rememberOrderEmails(deps, conversationId, check.state);
       // Answer as if asked "where is order N" now that the shopper proved it is theirs.
       const asked: TriageResult = { ...triage, intent: 'logistics', entities: { ...triage.entities, orderIds: check.orderIds } };
       const found = await Promise.all(check.orderIds.map((orderId) => deps.orders.lookup(orderId)));
@@ -72,9 +68,23 @@ export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: stri
   const ids = orderIdsToLookUp(triage, state, text);
   if (ids.length > 0 && !lookupsAllowed(privacy)) return { reply: LOOKUPS_LOCKED, triage, text, lookups: [], hidden: [], privacy };
   const found = await Promise.all(ids.map((orderId) => deps.orders.lookup(orderId)));
-  const { lookups, hidden } = guardLookups(found, { identityEmail, state: privacy });
+  // "Where is 1001? I'm lena@…": an email in the same message counts, right or wrong (no free guesses).
+  const inline = typed.length > 0 ? checkTypedEmails(typed, foundOrders(found), { ...privacy, awaitingEmailFor: ids }) : { kind: 'none' as const };
+  const checked: OrderPrivacyState = inline.kind === 'none' ? privacy : { ...privacy, ...pickPrivacy(inline.state) };
+  if (inline.kind === 'matched') await rememberOrderEmails(deps, conversationId, checked);
+  if (inline.kind === 'wrong' && inline.locked) return { reply: EMAILS_LOCKED, triage, text, lookups: [], hidden: [], privacy: { ...pickPrivacy(checked), awaitingEmailFor: [] } };
+  const { lookups, hidden } = guardLookups(found, { identityEmail, state: checked });
   const awaitingEmailFor = hidden.length > 0 ? [...new Set([...waiting, ...hidden])] : waiting;
-  return { triage, text, lookups, hidden, privacy: { ...pickPrivacy(privacy), awaitingEmailFor } };
+  return { triage, text, lookups, hidden, privacy: { ...pickPrivacy(checked), awaitingEmailFor } };
+}
+
+function foundOrders(lookups: readonly OrderLookup[]) {
+  return lookups.flatMap((lookup) => (lookup.result === 'found' ? [lookup.order] : []));
+}
+
+async function rememberOrderEmails(deps: OrderTurnDeps, conversationId: string, state: OrderPrivacyState): Promise<void> {
+  const at = deps.clock().toISOString();
+  for (const email of state.orderEmails ?? []) await deps.store.addShopperEmail({ conversationId, email, source: 'order', sub: null, name: null, at });
 }
 
 /** The reply policy's text with the thanks before it and the request for the email after it, capped. */

@@ -11,6 +11,8 @@ const available = requireBrowser();
 const HOSTILE = readFileSync(new URL('../fixtures/host-pages/hostile.html', import.meta.url), 'utf8');
 const ORDERS = JSON.parse(readFileSync(new URL('../../server/demo/orders.json', import.meta.url), 'utf8')) as Array<{ id: string; carrier?: string; trackingNumber?: string }>;
 const ORDER_1001 = ORDERS.find((o) => o.id === '1001')!;
+// Order details are private (SPEC §10): the buyer's checkout email in the question unlocks them.
+const ASK_1001 = 'where is my order 1001? my email is lena.fischer@example.de';
 const WAIT = { timeout: 15_000 };
 
 let server: TestServer;
@@ -85,7 +87,7 @@ describe.skipIf(!available)('widget on the demo storefront', () => {
     expect(await launcher.isVisible()).toBe(false);
     expect(await log.count()).toBe(1);
 
-    await input.fill('where is my order 1001');
+    await input.fill(ASK_1001);
     await input.press('Enter');
     expect(await input.inputValue()).toBe('');
     const answer = log.locator('.msg.bot').filter({ hasText: ORDER_1001.trackingNumber! }).first();
@@ -96,7 +98,7 @@ describe.skipIf(!available)('widget on the demo storefront', () => {
 
     const before = await settled(page);
     expect(before.shown).toEqual(before.stored.map((m) => m.text));
-    expect(before.stored.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual(['where is my order 1001']);
+    expect(before.stored.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual([ASK_1001]);
     await screenshot(page, 'widget-demo-open');
 
     await page.reload();
@@ -105,7 +107,7 @@ describe.skipIf(!available)('widget on the demo storefront', () => {
     const after = await settled(page);
     expect(after.stored.map((m) => m.id)).toEqual(before.stored.map((m) => m.id));
     expect(after.shown).toEqual(before.shown);
-    expect(after.shown.filter((t) => t === 'where is my order 1001')).toHaveLength(1);
+    expect(after.shown.filter((t) => t === ASK_1001)).toHaveLength(1);
   });
 
   it('shows shopper text containing HTML as literal text and never runs it', { timeout: 60_000 }, async () => {
@@ -199,7 +201,7 @@ describe.skipIf(!available)('widget on a hostile host page', () => {
     expect(styles).toEqual({ font: '14px', display: 'block' });
     expect(await page.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
 
-    await input.fill('where is my order 1001');
+    await input.fill(ASK_1001);
     await page.getByRole('button', { name: 'Send' }).click();
     await log.locator('.msg.bot').filter({ hasText: ORDER_1001.trackingNumber! }).first().waitFor(WAIT);
     const { shown, stored } = await settled(page);

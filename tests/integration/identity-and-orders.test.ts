@@ -65,6 +65,15 @@ describe('private orders', () => {
     expect(other).not.toContain(order1003.trackingNumber!);
   });
 
+  it('an email in the same message counts: the right one unlocks, a wrong one is a guess', async () => {
+    const { socket } = await connectCustomer(server.url);
+    expect(await say(socket, `where is order 1001? I'm ${order1001.email}`)).toContain(order1001.trackingNumber!);
+    const other = await connectCustomer(server.url);
+    expect(await say(other.socket, 'where is order 1001? I am a@example.com')).not.toContain(order1001.trackingNumber!);
+    await say(other.socket, 'b@example.com');
+    expect(await say(other.socket, 'c@example.com')).toMatch(/person/);
+  });
+
   it('three wrong emails end lookups in that conversation and offer a person', async () => {
     const { socket } = await connectCustomer(server.url);
     await say(socket, 'where is order 1001');
