@@ -50,15 +50,11 @@ export function createKyselyTrustStore(db: Kysely<Tables>): TrustStore {
     },
 
     async conversationIdsByEmail(email) {
-      const rows = await db
-        .selectFrom('shopper_emails')
-        .innerJoin('conversations', 'conversations.id', 'shopper_emails.conversation_id')
-        .select('shopper_emails.conversation_id')
-        .distinct()
-        .where('shopper_emails.email', '=', email.toLowerCase())
-        .orderBy('shopper_emails.conversation_id')
-        .execute();
-      return rows.map((row) => row.conversation_id);
+      const address = email.toLowerCase();
+      // Linked by an identity or a typed order email, or left as the contact address (SPEC §11).
+      const linked = await db.selectFrom('shopper_emails').select('conversation_id').where('email', '=', address).execute();
+      const contacts = await db.selectFrom('conversations').select('id').where((eb) => eb(eb.fn('lower', ['contact_email']), '=', address)).execute();
+      return [...new Set([...linked.map((row) => row.conversation_id), ...contacts.map((row) => row.id)])].sort();
     },
 
     async eraseConversation(conversationId, at) {
@@ -70,7 +66,7 @@ export function createKyselyTrustStore(db: Kysely<Tables>): TrustStore {
         // hash nobody can produce retires the resume token (the column is unique and not null).
         await trx
           .updateTable('conversations')
-          .set({ page: null, rating_comment: null, last_triage_json: null, bot_state_json: '{"failures":0,"lookups":[]}', token_hash: `erased:${conversationId}`, updated_at: at })
+          .set({ page: null, contact_email: null, contact_name: null, rating_comment: null, last_triage_json: null, bot_state_json: '{"failures":0,"lookups":[]}', token_hash: `erased:${conversationId}`, updated_at: at })
           .where('id', '=', conversationId)
           .execute();
         await trx.insertInto('erasures').values({ conversation_id: conversationId, at }).onConflict((conflict) => conflict.column('conversation_id').doNothing()).execute();
