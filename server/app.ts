@@ -43,6 +43,10 @@ export interface AppDeps {
   limits?: Limiters;
   /** socket.io's adapter: the Redis adapter when several nodes share events (REDIS_URL), else in-memory. */
   socketAdapter?: ServerOptions['adapter'];
+  /** Agent sockets on every node (several nodes: Redis presence); default this node's own. */
+  agentsOnline?: () => number;
+  /** A console intent save is live here; several nodes announce it to the others. */
+  onIntentSaved?: (intent: string, versionId: string) => void;
 }
 
 export interface App {
@@ -62,7 +66,7 @@ export interface App {
 
 export function createApp(deps: AppDeps): App {
   const { config, logger, clock } = deps;
-  const ops = createOps({ config, logger, store: deps.store, intents: deps.intents, clock });
+  const ops = createOps({ config, logger, store: deps.store, intents: deps.intents, clock, onIntentSaved: deps.onIntentSaved });
   // The ops store counts every stored message; everything else behaves as the given store.
   const { store, events } = ops;
   const limits = deps.limits ?? createLimiters(config.limits);
@@ -92,7 +96,7 @@ export function createApp(deps: AppDeps): App {
   const queue = createQueuePublisher({
     store,
     clock,
-    agentsOnline: () => Math.max(1, io.of('/agent').sockets.size),
+    agentsOnline: () => Math.max(1, deps.agentsOnline?.() ?? io.of('/agent').sockets.size),
     toAgents: (entries) => io.of('/agent').emit('queue', entries),
     toShopper: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
     businessHours: config.businessHours,

@@ -3,16 +3,19 @@
  * signals. Config → logger → store → intents → orders → `createApp` → listen; on SIGTERM or
  * SIGINT it stops accepting, lets in-flight writes finish, and closes the database.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { DIST_DIR, loadBuiltAssets, type BuiltAssets } from './assets/built-assets.js';
 import { ensureBuilt, MissingBuildError } from './assets/ensure-built.js';
 import { connectRedis, RedisUnavailableError, type RedisConnection } from './cluster/redis-connection.js';
+import { startIntentSync } from './cluster/intent-sync.js';
+import { startPresence } from './cluster/presence.js';
 import { createSocketAdapter } from './cluster/socket-adapter.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { IntentLoadError } from './intents/load-intents.js';
-import { createIntentSource } from './intents/intent-source.js';
+import { createIntentSource, type IntentSource } from './intents/intent-source.js';
 import { createLimiters } from './limits/limiters.js';
 import { createLogger } from './logger.js';
 import { createDemoOrderProvider, createHttpOrderProvider } from './orders/order-provider.js';
@@ -29,6 +32,15 @@ async function openRedis(url: string, logger: Logger): Promise<RedisConnection> 
     process.stderr.write(`relaydesk: REDIS_URL: ${error.message}\n`);
     process.exit(1);
   }
+}
+
+/** What this node shares with the others through Redis besides socket events: agent presence and intent edits. */
+async function joinCluster(redis: RedisConnection, config: Config, store: Store, intents: IntentSource, logger: Logger) {
+  const nodeId = randomUUID();
+  const base = { redis, prefix: config.redisKeyPrefix, nodeId, logger };
+  const presence = startPresence(base);
+  const sync = await startIntentSync({ ...base, store, dir: config.intentsDir, intents });
+  return { presence, intents: sync, close: async () => void (await Promise.all([presence.close(), sync.close()])) };
 }
 
 /** PostgreSQL when DATABASE_URL is set (several nodes), else SQLite in DATA_DIR; an unreachable database exits 1 with one line. */
@@ -85,9 +97,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     ? createHttpOrderProvider({ baseUrl: config.orderApiUrl, timeoutMs: config.orderApiTimeoutMs })
     : createDemoOrderProvider();
   const socketAdapter = redis && createSocketAdapter(redis, config.redisKeyPrefix);
+  const cluster = redis && (await joinCluster(redis, config, store, intents, logger));
   // With Redis, every node counts against the same limits (SPEC §10); without it, in this process.
   const limits = redis && createLimiters(config.limits, { redis: redis.command, prefix: `${config.redisKeyPrefix}:limit` });
-  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter, limits });
+  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter, limits, agentsOnline: cluster?.presence.agentsOnline, onIntentSaved: cluster?.intents.announce });
+  cluster?.presence.track(() => app.io.of('/agent').sockets.size);
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 
@@ -105,6 +119,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger.info({ signal }, 'shutting down');
     intents.close();
     await app.close();
+    await cluster?.close();
     await redis?.close();
     await store.close();
     process.exit(0);

@@ -31,6 +31,8 @@ export interface OpsDeps {
   store: Store;
   intents: LiveIntents;
   clock: () => Date;
+  /** A console intent save is live on this node (several nodes announce it to the others). */
+  onIntentSaved?: (intent: string, versionId: string) => void;
 }
 
 export function createOps(deps: OpsDeps) {
@@ -44,7 +46,7 @@ export function createOps(deps: OpsDeps) {
   const events: DeskEvents = createDeskRecorder({ store, metrics, followUps, logger });
   const settler = createBotSettler({ store, clock, idleMinutes: config.botIdleMinutes, onSolved: () => metrics.solvedByBot.inc(), logger });
   const reports = createReports({ store, intents: deps.intents, settle: settler.settle });
-  const tuning = createIntentTuning({ dir: config.intentsDir, intents: deps.intents, store, clock, logger });
+  const tuning = createIntentTuning({ dir: config.intentsDir, intents: deps.intents, store, clock, logger, onSaved: deps.onIntentSaved });
 
   /** The REST routers; they need the auth service, which is built on the counting store. */
   const routers = (auth: Pick<AuthService, 'authenticate'>) => [

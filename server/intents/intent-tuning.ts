@@ -41,6 +41,8 @@ export interface IntentTuningDeps {
   store: Store;
   clock: () => Date;
   logger: Logger;
+  /** Called after a console save is live here (several nodes: tells the others, server/cluster/intent-sync.ts). */
+  onSaved?: (intent: string, versionId: string) => void;
 }
 
 export const EXAMPLES_FILE = 'examples.jsonl';
@@ -143,6 +145,7 @@ export function createIntentTuning(deps: IntentTuningDeps) {
     // Live now, not when the watcher notices; the watcher then sees identical texts and does nothing.
     if (!intents.reload()) deps.logger.error({ intent: name }, 'a validated intent edit did not load; another file changed meanwhile');
     deps.logger.info({ intent: name, author: author.id, summary: version.summary }, 'intent file saved from the console');
+    deps.onSaved?.(name, version.id);
     return { ok: true as const, version: toSummary(version) };
   }
 

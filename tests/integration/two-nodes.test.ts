@@ -91,6 +91,28 @@ describe.skipIf(!available)('two nodes on PostgreSQL and Redis', () => {
     expect(Array.isArray(queue)).toBe(true);
   });
 
+  it('serves an intent edit made through the API on A from B within 2 s', async () => {
+    const ops = await loginAt(a, ADMIN.email, ADMIN.password);
+    const intentOnB = async () => {
+      const res = await fetch(`${b}/api/triage`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ops}` }, body: JSON.stringify({ text: 'quorvex now' }) });
+      return ((await res.json()) as { intent: string }).intent;
+    };
+    expect(await intentOnB()).toBe('other');
+    const current = (await (await fetch(`${a}/api/intents`, { headers: { authorization: `Bearer ${ops}` } })).json()) as { intents: Array<{ name: string; data: { keywords: Record<string, Record<string, number>> } }> };
+    const keywords = current.intents.find((intent) => intent.name === 'refund')!.data.keywords;
+    const saved = await fetch(`${a}/api/intents/refund`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ops}` },
+      body: JSON.stringify({ patch: { keywords: { ...keywords, en: { ...keywords.en, quorvex: 5 } } } }),
+    });
+    expect(saved.status).toBe(200);
+    const started = Date.now();
+    while ((await intentOnB()) !== 'refund') {
+      expect(Date.now() - started, 'the edit reached B').toBeLessThan(2_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
   it('after SIGKILL of A, the shopper resumes on B with the same token, finds every message and goes on', async () => {
     const { socket, session } = await connectCustomer(a);
     const answered = nextMessage(socket, fromBot);

@@ -7,9 +7,10 @@
  *   const cluster = await startCluster(2);
  *   const [a, b] = cluster.nodes; … a.child.kill('SIGKILL'); … await cluster.close();
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INTENTS_DIR } from './intents.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
 import { spawnServer, type SpawnedServer } from './spawn-server.js';
@@ -39,8 +40,12 @@ export async function startCluster(count: number, extraEnv: Record<string, strin
     ...extraEnv,
   };
   const started: SpawnedServer[] = [];
+  let copies = 0;
   const startNode = async (more: Record<string, string> = {}) => {
-    const node = await spawnServer({ ...env, ...more });
+    // Each node reads intents from its own disk, as on separate machines (edits travel through the database and Redis).
+    const intentsDir = join(dataDir, `intents-${(copies += 1)}`);
+    cpSync(INTENTS_DIR, intentsDir, { recursive: true });
+    const node = await spawnServer({ ...env, INTENTS_DIR: intentsDir, ...more });
     started.push(node);
     return node;
   };
