@@ -52,6 +52,10 @@ export interface Connection {
   rate(score: number): void;
   /** Sets the shopper's identity JWT (`RelayDesk.identify`); a live socket reconnects to send it. */
   identify(jwt: string): void;
+  /** Leaves an email for replies the shopper may miss (SPEC §11). */
+  contact(email: string): void;
+  /** A comment after a low rating; resends the same score with it. */
+  comment(text: string): void;
 }
 
 export function createConnection(o: ConnectionOptions): Connection {
@@ -172,7 +176,7 @@ export function createConnection(o: ConnectionOptions): Connection {
     dispatch({ type: 'rate', phase: 'sending' });
     socket
       .timeout(ACK_TIMEOUT_MS)
-      .emit('rate', { score }, (err, ack) => dispatch({ type: 'rate', phase: !err && ack.ok ? 'thanks' : 'failed' }));
+      .emit('rate', { score }, (err, ack) => dispatch({ type: 'rate', phase: !err && ack.ok ? 'thanks' : 'failed', score }));
   }
 
   function identify(jwt: string): void {
@@ -185,7 +189,24 @@ export function createConnection(o: ConnectionOptions): Connection {
     }
   }
 
-  return { start, flush, typing, rate, identify };
+  function comment(text: string): void {
+    const score = store.getState().ratedScore;
+    if (score === null || !live || !socket?.connected) return dispatch({ type: 'rate-comment', phase: 'failed' });
+    dispatch({ type: 'rate-comment', phase: 'sending' });
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('rate', { score, comment: text }, (err, ack) => dispatch({ type: 'rate-comment', phase: !err && ack.ok ? 'sent' : 'failed' }));
+  }
+
+  function contact(email: string): void {
+    if (!live || !socket?.connected) return dispatch({ type: 'contact', phase: 'failed' });
+    dispatch({ type: 'contact', phase: 'sending' });
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('contact', { email }, (err, ack) => dispatch({ type: 'contact', phase: !err && ack.ok ? 'saved' : 'failed' }));
+  }
+
+  return { start, flush, typing, rate, identify, contact, comment };
 }
 
 /** The browser's IANA zone, so the bot names times in the shopper's own clock (SPEC §9). */

@@ -52,6 +52,8 @@ function mount(): void {
     },
     typing: connection.typing,
     rate: connection.rate,
+    contact: connection.contact,
+    comment: connection.comment,
     retry(clientId) {
       store.dispatch({ type: 'retry', clientId });
       connection.flush();

@@ -30,6 +30,15 @@ export const T = {
   rateGroup: 'Rate this conversation',
   rateFailed: "Your rating didn't reach us — please try again",
   thanks: 'Thanks for your feedback',
+  newMessages: 'New messages ↓',
+  contactPrompt: "Leave your email and we'll send the team's answer there too, in case you close this page.",
+  email: 'Email',
+  contactSave: 'Save',
+  contactSaved: "Thanks — we'll email you if you're away when the team replies.",
+  contactFailed: "We couldn't save your email — please check it and try again",
+  rateCommentLabel: 'What went wrong? (optional)',
+  rateCommentSend: 'Send comment',
+  rateCommentThanks: 'Thank you — your comment helps us do better',
 } as const;
 
 /** Queue banner; the position or the wait may be unknown until the server says. */

@@ -10,7 +10,7 @@ export const STYLES = `
 .root{all:initial;--rd-accent:#2563eb;--rd-on-accent:#fff;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1f2328;-webkit-text-size-adjust:100%}
 .root *{box-sizing:border-box;font:inherit;color:inherit;margin:0}
 button{cursor:pointer;border:0;background:none;padding:0}
-button:focus-visible,textarea:focus-visible,.log:focus-visible{outline:2px solid var(--rd-accent);outline-offset:2px}
+button:focus-visible,textarea:focus-visible,input:focus-visible,a:focus-visible,.log:focus-visible{outline:2px solid var(--rd-accent);outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .launcher{position:fixed;right:20px;bottom:20px;z-index:2147483647;width:56px;height:56px;border-radius:50%;display:flex;align-items:center;justify-content:center;background:var(--rd-accent);color:var(--rd-on-accent);box-shadow:0 4px 14px rgba(0,0,0,.25)}
 .launcher svg{width:26px;height:26px;fill:currentColor}
@@ -22,6 +22,16 @@ button:focus-visible,textarea:focus-visible,.log:focus-visible{outline:2px solid
 .close{width:32px;height:32px;border-radius:6px;font-size:22px;line-height:32px;color:var(--rd-on-accent)}
 .banner{padding:8px 16px;background:#fff8c5;border-bottom:1px solid #eee;font-size:13px}
 .offline{background:#ffebe9}
+.log-wrap{flex:1;min-height:0;position:relative;display:flex;flex-direction:column}
+.cue{position:absolute;left:50%;bottom:8px;transform:translateX(-50%);padding:4px 12px;border-radius:14px;background:#1f2328;color:#fff;font-size:12px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
+.time{display:block;font-size:11px;opacity:.8;margin-top:2px}
+.msg a{color:inherit;text-decoration:underline}
+.contact-box,.comment{padding:8px 16px;border-top:1px solid #eee;font-size:13px}
+.contact .row{display:flex;align-items:center;gap:6px;margin-top:6px}
+.root input{flex:1;min-width:0;height:34px;padding:0 8px;border:1px solid #6e7781;border-radius:8px;background:#fff}
+.comment{display:flex;flex-direction:column;gap:6px;text-align:left}
+.save{height:34px;padding:0 12px;border-radius:8px;background:var(--rd-accent);color:var(--rd-on-accent);font-weight:600}
+.note{color:#1a7f37}
 .log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
 .msg{max-width:80%;padding:8px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere;align-self:flex-start;background:#f1f3f5}
 .msg.customer{align-self:flex-end;background:var(--rd-accent);color:var(--rd-on-accent)}

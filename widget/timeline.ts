@@ -23,6 +23,8 @@ export interface TimelineItem {
   pending: 'sending' | 'failed' | null;
   error: string | null;
   clientId: string | null;
+  /** ISO time the server stored it; null while still in the outbox. */
+  at: string | null;
 }
 
 export function timeline(state: WidgetState): TimelineItem[] {
@@ -36,6 +38,7 @@ export function timeline(state: WidgetState): TimelineItem[] {
       pending: null,
       error: null,
       clientId: m.clientId ?? null,
+      at: m.at,
     }),
   );
   // The outbox has no seq yet, so it goes last, in the order the shopper typed.
@@ -50,6 +53,7 @@ export function timeline(state: WidgetState): TimelineItem[] {
         pending: e.phase === 'failed' ? 'failed' : 'sending',
         error: e.error ?? null,
         clientId: e.clientId,
+        at: null,
       }),
     );
   return [...stored, ...waiting];

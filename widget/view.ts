@@ -9,6 +9,7 @@
  */
 import { el, setText, show } from './dom';
 import { createMessageList } from './message-list';
+import { createContactForm } from './contact-form';
 import { createRating } from './rating';
 import { STYLES } from './styles';
 import { T, typingLine } from './strings';
@@ -30,6 +31,8 @@ export interface ViewHandlers {
   typing(on: boolean): void;
   rate(score: number): void;
   retry(clientId: string): void;
+  contact(email: string): void;
+  comment(text: string): void;
 }
 
 /** How long after the last keystroke the agent stops seeing "typing…". */
@@ -46,10 +49,11 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
   const banner = el('p', { class: 'banner', role: 'status' });
   const list = createMessageList(on.retry);
   const typing = el('p', { class: 'typing' });
-  const rating = createRating(on.rate);
+  const rating = createRating(on.rate, on.comment);
+  const contact = createContactForm(on.contact);
   const composer = createComposer(on);
   const panel = el('section', { class: 'panel', id: 'rd-panel', role: 'dialog', 'aria-labelledby': 'rd-title', hidden: '' },
-    [head, offline, banner, list.element, typing, rating.element, composer.element]);
+    [head, offline, banner, list.element, typing, contact.element, rating.element, composer.element]);
   const root = el('div', { class: 'root' }, [launcher, panel]);
   if (options.accent) root.style.setProperty('--rd-accent', options.accent);
   root.style.setProperty('--rd-on-accent', options.onAccent);
@@ -74,7 +78,10 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
       show(banner, banner.textContent !== '');
       setText(typing, s.agentTyping ? typingLine(s.agentTyping) : '');
       list.render(timeline(s));
-      rating.render(s.rating);
+      rating.render(s);
+      contact.render(s);
+      // Opening shows the newest message (after a reload the log would start at the oldest).
+      if (s.open && !wasOpen) list.scrollToEnd();
       // Move focus only on a change, so mounting never steals focus from the host page.
       if (s.open && !wasOpen) composer.focus();
       if (!s.open && wasOpen) launcher.focus();

@@ -21,6 +21,9 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 /** `ask` shows the 1–5 buttons after resolution; `thanks` replaces them once the server acked. */
 export type RatingState = 'hidden' | 'ask' | 'sending' | 'thanks' | 'failed';
 
+/** The email box (SPEC §11): asked while queued unless the server already knows how to reach the shopper. */
+export type ContactState = 'unknown' | 'sending' | 'saved' | 'failed' | 'known';
+
 export interface WidgetState {
   open: boolean;
   connection: ConnectionState;
@@ -37,6 +40,11 @@ export interface WidgetState {
   /** Replies that arrived while the panel was closed (the launcher badge). */
   unread: number;
   outbox: Outbox;
+  /** The score the shopper chose, once sent (decides whether to offer a comment box). */
+  ratedScore: number | null;
+  /** The comment box after a low rating. */
+  comment: 'hidden' | 'ask' | 'sending' | 'sent' | 'failed';
+  contact: ContactState;
 }
 
 export type WidgetAction =
@@ -54,7 +62,9 @@ export type WidgetAction =
   /** `error`: refused for good; `gaveUpError` without `error`: one more failed attempt (timeout, `internal`). */
   | { type: 'send-failed'; clientId: string; error?: string; gaveUpError?: string }
   | { type: 'retry'; clientId: string }
-  | { type: 'rate'; phase: 'sending' | 'thanks' | 'failed' };
+  | { type: 'rate'; phase: 'sending' | 'thanks' | 'failed'; score?: number }
+  | { type: 'contact'; phase: 'sending' | 'saved' | 'failed' }
+  | { type: 'rate-comment'; phase: 'sending' | 'sent' | 'failed' };
 
 export function initialState(outbox: Outbox = []): WidgetState {
   return {
@@ -69,6 +79,9 @@ export function initialState(outbox: Outbox = []): WidgetState {
     nextOpenAt: null,
     agentTyping: null,
     rating: 'hidden',
+    ratedScore: null,
+    comment: 'hidden',
+    contact: 'unknown',
     unread: 0,
     outbox,
   };
@@ -124,7 +137,18 @@ export function reduce(state: WidgetState, action: WidgetAction): WidgetState {
     case 'retry':
       return { ...state, outbox: box.retry(state.outbox, action.clientId) };
     case 'rate':
-      return state.rating === 'hidden' ? state : { ...state, rating: action.phase };
+      if (state.rating === 'hidden') return state;
+      // After a 1–2 star rating the shopper may say what went wrong.
+      return {
+        ...state,
+        rating: action.phase,
+        ratedScore: action.score ?? state.ratedScore,
+        comment: action.phase === 'thanks' && (action.score ?? state.ratedScore ?? 5) <= 2 ? 'ask' : state.comment,
+      };
+    case 'rate-comment':
+      return state.comment === 'hidden' ? state : { ...state, comment: action.phase };
+    case 'contact':
+      return { ...state, contact: action.phase };
   }
 }
 
@@ -149,7 +173,9 @@ function applySession(state: WidgetState, session: SessionPayload): WidgetState 
   const base: WidgetState = same
     ? addMessages(state, session.messages)
     : { ...addMessages({ ...state, messages: [] }, session.messages), unread: 0 };
-  const next = { ...base, conversationId: session.conversationId };
+  const known = session.contactKnown === true;
+  const contact: ContactState = known ? 'known' : same && state.contact !== 'known' ? state.contact : 'unknown';
+  const next = { ...base, conversationId: session.conversationId, contact };
   if (same && session.status === state.status) return next;
   return applyStatus({ ...next, rating: same ? next.rating : 'hidden' }, { status: session.status });
 }
@@ -167,6 +193,7 @@ function applyStatus(state: WidgetState, p: StatusPayload): WidgetState {
     agentTyping: assigned ? state.agentTyping : null,
     // Ask for a rating once per resolution; a reopened conversation may be rated again later.
     rating: p.status !== 'resolved' ? 'hidden' : state.rating === 'hidden' ? 'ask' : state.rating,
+    comment: p.status !== 'resolved' ? 'hidden' : state.comment,
   };
 }
 
@@ -176,4 +203,9 @@ function lastAgentName(messages: readonly ChatMessage[]): string | null {
     if (m?.from === 'agent' && m.author) return m.author.name;
   }
   return null;
+}
+
+/** The email box shows while the shopper waits for a person and no address is known yet (SPEC §11). */
+export function asksForContact(state: WidgetState): boolean {
+  return state.status === 'queued' && (state.contact === 'unknown' || state.contact === 'sending' || state.contact === 'failed');
 }
