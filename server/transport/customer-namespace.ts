@@ -86,6 +86,11 @@ async function admit(socket: CustomerSocket, handshake: CustomerHandshake, deps:
       ...(identity ? { customerKey: identityCustomerKey(identity.sub) } : {}),
     });
     if (identity) session.conversation = await deps.identity.attach(session.conversation, identity);
+    // A verified identity's email is how to reach the shopper: the widget never asks (SPEC §11).
+    if (identity && !session.conversation.contactEmail) {
+      await deps.service.setContact(session.conversation.id, { email: identity.email, ...(identity.name ? { name: identity.name } : {}) });
+      session.conversation = { ...session.conversation, contactEmail: identity.email, contactName: identity.name ?? null };
+    }
     socket.data.session = session;
   } catch (error) {
     release();

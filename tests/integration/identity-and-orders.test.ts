@@ -89,8 +89,11 @@ describe('private orders', () => {
 describe('verified identity', () => {
   it('a valid JWT shows the order details at once', async () => {
     const identity = await sign({ sub: 'cust-lena', email: order1001.email, name: 'Lena' });
-    const { socket } = await connectCustomer(server.url, { identity });
+    const { socket, session } = await connectCustomer(server.url, { identity });
     expect(await say(socket, 'where is my order 1001')).toContain(order1001.trackingNumber!);
+    // The identity's email is the contact: the widget does not ask for one (SPEC §11).
+    expect(session.contactKnown).toBe(true);
+    expect(await server.store.getConversation(session.conversationId)).toMatchObject({ contactEmail: order1001.email, contactName: 'Lena' });
   });
 
   it('refuses a bad signature, an expired token or a token without exp with unauthorized', async () => {
