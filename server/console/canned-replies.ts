@@ -12,6 +12,8 @@ import type { StringKey } from './i18n';
 export interface CannedReply {
   label: StringKey;
   text: string;
+  /** Asks the shopper for the order number: not offered once an order is known. */
+  asksOrder?: boolean;
 }
 
 const REPLIES: Readonly<Record<IntentName, readonly CannedReply[]>> = {
@@ -35,20 +37,62 @@ const REPLIES: Readonly<Record<IntentName, readonly CannedReply[]>> = {
   ],
   human: [
     { label: 'cannedHumanHello', text: "Hi, I'm [NAME] from the support team. I've read your conversation so far, so you don't need to repeat anything. Let me check your order now." },
-    { label: 'cannedHumanMoreInfo', text: "Thanks for waiting. To help you quickly, could you send your order number? I will look it up straight away." },
+    { label: 'cannedHumanMoreInfo', text: "Thanks for waiting. To help you quickly, could you send your order number? I will look it up straight away.", asksOrder: true },
   ],
   other: [
-    { label: 'cannedOtherHelp', text: "Thanks for reaching out! I'm happy to help. Could you tell me the product name or order number? I will check the details for you right away." },
+    { label: 'cannedOtherHelp', text: "Thanks for reaching out! I'm happy to help. Could you tell me the product name or order number? I will check the details for you right away.", asksOrder: true },
     { label: 'cannedOtherClosing', text: "Glad I could help today. If anything else comes up, reply here and I'll pick it up within the hour." },
   ],
 };
+
+/** For a safety case these come first, whatever the intent: the person before the product. */
+const SAFETY: readonly CannedReply[] = [
+  { label: 'cannedSafetyFirst', text: "I'm so sorry this happened, and thank you for telling us. First: is anyone hurt? If so, please call your local emergency services now. Please stop using the product, unplug it and keep it away from children and anything that can burn. I'm handling this personally and will reply here within 15 minutes with how we'll put it right." },
+  { label: 'cannedSafetyReplace', text: "Your safety matters more than anything else here. I've recorded this as a safety case for our product team. We'll collect the product at our cost and you can choose a full refund of [AMOUNT] or a replacement of a different batch; which would you prefer?" },
+];
 
 /** The canned replies for an intent (2–3 each). */
 export function cannedReplies(intent: IntentName): readonly CannedReply[] {
   return REPLIES[intent];
 }
 
+/** What the console knows of the case, to fill `[GAPS]` and choose replies. */
+export interface CannedFacts {
+  intent: IntentName;
+  safety: boolean;
+  agentName?: string;
+  orderId?: string;
+  carrier?: string;
+  trackingNumber?: string;
+  /** Estimated delivery, as the shop sent it. */
+  date?: string;
+  amount?: string;
+}
+
+/**
+ * The replies to offer: safety-first ones for a safety case, then the intent's; none that ask
+ * for an order number once one is known. Known gaps are filled; unknown ones stay for the agent.
+ *
+ * @example cannedFor({ intent: 'human', safety: false, agentName: 'Mia', orderId: '1001' })[0].text // "Hi, I'm Mia …"
+ */
+export function cannedFor(facts: CannedFacts): CannedReply[] {
+  const base = [...(facts.safety ? SAFETY : []), ...REPLIES[facts.intent]];
+  return base.filter((reply) => !(reply.asksOrder && facts.orderId)).map((reply) => ({ ...reply, text: fillCanned(reply.text, facts) }));
+}
+
+const GAPS: Readonly<Record<string, keyof CannedFacts>> = {
+  NAME: 'agentName', ORDER: 'orderId', CARRIER: 'carrier', NUMBER: 'trackingNumber', DATE: 'date', AMOUNT: 'amount',
+};
+
+export function fillCanned(text: string, facts: CannedFacts): string {
+  return text.replace(/\[([A-Z]+)\]/g, (gap, name: string) => {
+    const key = GAPS[name];
+    const value = key ? facts[key] : undefined;
+    return typeof value === 'string' && value !== '' ? value : gap;
+  });
+}
+
 /** Every canned reply, for tests that hold them to the AER rule. */
 export function allCannedReplies(): readonly CannedReply[] {
-  return Object.values(REPLIES).flat();
+  return [...SAFETY, ...Object.values(REPLIES).flat()];
 }

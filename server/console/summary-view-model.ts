@@ -6,7 +6,8 @@
  * @example
  *   readSummary({ sentimentTrend: [-0.1, -0.6] }, null).trend; // 'worsening'
  */
-import type { TriageResult } from '../protocol';
+import type { IntentName, TriageResult, Urgency } from '../protocol';
+import { t } from './i18n';
 
 export type Trend = 'improving' | 'worsening' | 'steady';
 
@@ -20,6 +21,53 @@ export interface SummaryView {
   lookups: string[];
   /** Earlier conversations of the same shopper, one line each. */
   earlier: string[];
+  /** What the looked-up orders hold ("1001: Wireless earbuds × 1, Silicone case × 2"). */
+  items: string[];
+  /** The case's reasons as codes (the view translates them). */
+  reasons: string[];
+  intent: IntentName | null;
+  urgency: Urgency | null;
+  /** The suggested AER opening the server computed. */
+  firstLine: string | null;
+  /** Closed cases of this same conversation, one line each. */
+  earlierCases: string[];
+  /** The first found lookup, for filling canned replies. */
+  order: { orderId: string; carrier?: string; trackingNumber?: string; estimatedDelivery?: string; total?: string } | null;
+}
+
+export interface CustomerView {
+  /** "Lena <lena@example.de>" or the email alone; null when none was left. */
+  contact: string | null;
+  email: string | null;
+  country: string | null;
+  timeZone: string | null;
+  page: string | null;
+}
+
+/** The `customer` of a conversation view, read defensively like the summary. */
+export function readCustomer(customer: unknown): CustomerView {
+  const c = isRecord(customer) ? customer : {};
+  const contact = isRecord(c.contact) ? c.contact : null;
+  const email = contact && typeof contact.email === 'string' ? contact.email : null;
+  const name = contact && typeof contact.name === 'string' ? contact.name : null;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { contact: email ? (name ? `${name} <${email}>` : email) : null, email, country: str(c.country), timeZone: str(c.timeZone), page: str(c.page) };
+}
+
+const URGENCIES = new Set(['low', 'normal', 'high', 'critical']);
+const INTENTS = new Set(['logistics', 'refund', 'payment', 'complaint', 'human', 'other']);
+
+/** One lookup as a line; the tracking link is left out (long, and the number is there). */
+function lookupLine(raw: Record<string, unknown>): string {
+  const { trackingUrl: _link, ...rest } = raw;
+  return describeItem(rest);
+}
+
+function caseLine(raw: unknown): string {
+  if (!isRecord(raw)) return '';
+  const intent = typeof raw.intent === 'string' && INTENTS.has(raw.intent) ? t(`intent_${raw.intent as IntentName}`) : '—';
+  const urgency = typeof raw.urgency === 'string' && URGENCIES.has(raw.urgency) ? t(`urgency_${raw.urgency as Urgency}`) : '—';
+  return t('earlierCase', { number: String(raw.number ?? '?'), intent, urgency, resolved: String(raw.resolvedAt ?? '—').slice(0, 16).replace('T', ' '), agent: String(raw.resolvedBy ?? '—') });
 }
 
 /** A change in sentiment score smaller than this is "steady" (scores run from -1 to 1). */
@@ -77,12 +125,20 @@ export function readSummary(summary: unknown, triage: TriageResult | null): Summ
   const keywords = strings(s.keywords);
   const orderIds = strings(s.orderIds);
   const earlierRaw = s.earlierConversations;
+  const lookups: unknown[] = Array.isArray(s.lookups) ? s.lookups : [];
   return {
     trend: readTrend(rawTrend, perTurn),
     perTurn,
     keywords: keywords.length ? keywords : triageKeywords(triage),
     orderIds: orderIds.length ? orderIds : (triage?.entities.orderIds ?? []),
-    lookups: (Array.isArray(s.lookups) ? s.lookups : []).map(describeItem).filter(Boolean),
+    lookups: lookups.map((l) => (isRecord(l) ? lookupLine(l) : describeItem(l))).filter(Boolean),
+    items: lookups.flatMap((l) => (isRecord(l) && Array.isArray(l.items) && l.items.length ? [`${String(l.orderId)}: ${strings(l.items).join(', ')}`] : [])),
+    reasons: strings(s.reasons),
+    intent: typeof s.intent === 'string' && INTENTS.has(s.intent) ? (s.intent as IntentName) : null,
+    urgency: typeof s.urgency === 'string' && URGENCIES.has(s.urgency) ? (s.urgency as Urgency) : null,
+    firstLine: typeof s.firstLine === 'string' && s.firstLine !== '' ? s.firstLine : null,
+    earlierCases: (Array.isArray(s.earlierCases) ? s.earlierCases : []).map(caseLine).filter(Boolean),
+    order: firstFound(lookups),
     earlier: typeof earlierRaw === 'number'
       ? [String(earlierRaw)]
       : (Array.isArray(earlierRaw) ? earlierRaw : []).map(describeItem).filter(Boolean),
@@ -90,3 +146,12 @@ export function readSummary(summary: unknown, triage: TriageResult | null): Summ
 }
 
 export const TREND_ARROWS: Readonly<Record<Trend, string>> = { improving: '↗', worsening: '↘', steady: '→' };
+
+function firstFound(lookups: readonly unknown[]): SummaryView['order'] {
+  for (const raw of lookups) {
+    if (!isRecord(raw) || raw.result !== 'found' || typeof raw.orderId !== 'string') continue;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return { orderId: raw.orderId, carrier: str(raw.carrier), trackingNumber: str(raw.trackingNumber), estimatedDelivery: str(raw.estimatedDelivery), total: str(raw.total) };
+  }
+  return null;
+}

@@ -10,7 +10,7 @@
 import { el, setText } from '../../widget/dom';
 import type { ChatMessage, ConversationView, QueueEntry } from '../protocol';
 import { alertCritical } from './alerts';
-import { ApiError, getConversation, type Session } from './api';
+import { ApiError, call, getConversation, type Session } from './api';
 import { connectAgent, type TimeoutAck } from './connection';
 import { t, type Lang } from './i18n';
 import { createConversationView, emptyConversationView, type ConversationPane } from './views/conversation-view';
@@ -49,6 +49,14 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   let queueEntries: QueueEntry[] = [];
   let open: ConversationView | null = null;
   const notes = new Map<string, Note[]>();
+  /** Whether replies a shopper misses are emailed (SMTP_URL); the summary says so when not. */
+  let emailEnabled: boolean | null = null;
+  call<{ enabled: boolean }>('/api/email-status', { method: 'GET' }, session.token)
+    .then((status) => {
+      emailEnabled = status.enabled;
+      if (open) renderPane();
+    })
+    .catch(() => undefined);
   const drafts = new Map<string, string>();
   const seenCritical = new Set<string>();
   const notice = el('p', { class: 'notice', role: 'status' });
@@ -84,8 +92,9 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   const notesOf = (id: string): Note[] => notes.get(id) ?? [];
   const renderQueue = () => queueView.render(queueEntries, me.id, open?.id ?? null);
   const renderPane = () => {
-    pane = open ? createConversationView(open, notesOf(open.id), drafts.get(open.id) ?? '', composerHandlers(open.id)) : null;
+    pane = open ? createConversationView(open, notesOf(open.id), drafts.get(open.id) ?? '', composerHandlers(open.id), { agentName: me.name, emailEnabled }) : null;
     right.replaceChildren(pane?.element ?? emptyConversationView());
+    pane?.attached();
   };
 
   function renderHeader(): void {

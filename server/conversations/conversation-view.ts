@@ -20,6 +20,10 @@ export interface CustomerInfo {
   earlierConversations: number;
   /** The contact the shopper left (`contact` event), or null. */
   contact: { email: string; name: string | null } | null;
+  /** The shopper's IANA time zone from the widget, for their local time; null when unknown. */
+  timeZone: string | null;
+  /** ISO country: from the locale's region ("de-DE" → "DE"), else the country an order ships to. */
+  country: string | null;
   /** The same shopper's earlier conversations (linked by a verified identity or the browser token). */
   earlier: Array<{ id: string; createdAt: string; status: string; intent: string | null }>;
   /** The identity the shop signed (SPEC §10), when there is one. */
@@ -73,6 +77,8 @@ export async function loadConversationView(store: Store, conversationId: string)
       language: conversation.language,
       earlierConversations: earlier.length,
       contact: conversation.contactEmail ? { email: conversation.contactEmail, name: conversation.contactName ?? null } : null,
+      timeZone: typeof conversation.botState.timeZone === 'string' ? conversation.botState.timeZone : null,
+      country: countryOf(conversation),
       earlier: earlier.map(({ id, createdAt, status, intent }) => ({ id, createdAt, status, intent })),
       verified: verified ?? null,
     },
@@ -86,4 +92,16 @@ export async function loadConversationView(store: Store, conversationId: string)
 async function earlierOf(store: Store, conversation: ConversationRecord): Promise<ConversationRecord[]> {
   const all = await store.listConversations({ customerKey: conversation.customerKey });
   return all.filter((other) => other.id !== conversation.id && other.createdAt <= conversation.createdAt);
+}
+
+/** The shopper's country as well as it is known: the locale's region, else an order's destination. */
+function countryOf(conversation: ConversationRecord): string | null {
+  const region = /^[a-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(conversation.locale ?? '')?.[1];
+  if (region) return region.toUpperCase();
+  const lookups: unknown = conversation.botState.lookups;
+  for (const lookup of Array.isArray(lookups) ? [...lookups].reverse() : []) {
+    const country = (lookup as { order?: { country?: unknown } })?.order?.country;
+    if (typeof country === 'string' && country !== '') return country;
+  }
+  return null;
 }

@@ -21,6 +21,13 @@ export interface LookupSummary {
   carrier?: string;
   trackingNumber?: string;
   estimatedDelivery?: string;
+  trackingUrl?: string;
+  /** Where it ships to (ISO country code), as the shop reported it. */
+  country?: string;
+  /** "Wireless earbuds × 1": what the order holds, so the agent can tell it is the product in question. */
+  items?: string[];
+  /** "99.8 EUR" */
+  total?: string;
   message?: string;
 }
 
@@ -111,11 +118,20 @@ function summarizeLookup(raw: unknown): LookupSummary[] {
   const orderId = text(raw.orderId) ?? text(order.id);
   if (!orderId) return [];
   const summary: LookupSummary = { orderId, result: text(raw.result) ?? 'found' };
-  const fields = { status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, estimatedDelivery: order.estimatedDelivery, message: raw.message };
+  const fields = {
+    status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, estimatedDelivery: order.estimatedDelivery,
+    trackingUrl: order.trackingUrl, country: order.country, message: raw.message,
+  };
   for (const [key, value] of Object.entries(fields)) {
     const field = text(value);
     if (field) summary[key as keyof typeof fields] = field;
   }
+  const items = (Array.isArray(order.items) ? order.items : []).flatMap((item) =>
+    isRecord(item) && text(item.name) ? [`${text(item.name)} × ${typeof item.quantity === 'number' ? item.quantity : 1}`] : [],
+  );
+  if (items.length > 0) summary.items = items;
+  const total = isRecord(order.total) ? order.total : undefined;
+  if (total && typeof total.value === 'number' && text(total.currency)) summary.total = `${total.value} ${text(total.currency)}`;
   return [summary];
 }
 

@@ -73,7 +73,7 @@ describe.skipIf(!available)('handoff from the widget to the agent console', () =
     const top = cards.first();
     expect(await top.locator('.preview').textContent()).toBe(ESCALATION);
     expect(await top.locator('.chip').textContent()).toBe('Critical');
-    expect(await top.getByRole('list', { name: 'Reasons' }).locator('li').allTextContents()).toEqual(expect.arrayContaining(['safety:fire']));
+    expect(await top.getByRole('list', { name: 'Reasons' }).locator('li').allTextContents()).toEqual(expect.arrayContaining(['Safety: fire']));
     expect(await cards.nth(1).locator('.preview').textContent()).toBe('can I talk to a person please');
   });
 

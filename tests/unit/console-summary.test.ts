@@ -31,7 +31,7 @@ describe('readSummary', () => {
       },
       triage,
     );
-    expect(s).toEqual({
+    expect(s).toMatchObject({
       trend: 'worsening',
       perTurn: [-0.1, -0.3, -0.7],
       keywords: ['customs'],
@@ -45,8 +45,9 @@ describe('readSummary', () => {
 
   it('falls back to the triage and never throws on junk', () => {
     expect(readSummary(null, triage)).toMatchObject({ trend: null, keywords: ['where is', 'parcel', 'terrible'], orderIds: ['1004'], lookups: [] });
-    expect(readSummary({ keywords: 'nope', lookups: 7, sentimentTrend: [NaN, 'x'] }, null)).toEqual({
+    expect(readSummary({ keywords: 'nope', lookups: 7, sentimentTrend: [NaN, 'x'], earlierCases: 'x', firstLine: 3 }, null)).toEqual({
       trend: null, perTurn: [], keywords: [], orderIds: [], lookups: [], earlier: [],
+      items: [], reasons: [], intent: null, urgency: null, firstLine: null, earlierCases: [], order: null,
     });
   });
 

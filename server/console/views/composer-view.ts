@@ -7,9 +7,8 @@
  *   const composer = createComposer('refund', draft, handlers); pane.append(composer.element);
  */
 import { el, setText } from '../../../widget/dom';
-import type { IntentName } from '../../protocol';
 import { coach, type AerProblem } from '../aer-coach';
-import { cannedReplies } from '../canned-replies';
+import { cannedFor, type CannedFacts } from '../canned-replies';
 import { t } from '../i18n';
 
 export interface ComposerHandlers {
@@ -26,8 +25,8 @@ const TYPING_IDLE_MS = 3000;
 
 const problemText = (p: AerProblem): string => t(`aer_${p.kind}`, { phrase: p.phrase ?? '' });
 
-function cannedSelect(intent: IntentName | null, insert: (text: string) => void): HTMLElement {
-  const replies = cannedReplies(intent ?? 'other');
+function cannedSelect(facts: CannedFacts, insert: (text: string) => void): HTMLElement {
+  const replies = cannedFor(facts);
   const select = el('select', { id: 'canned' }, [
     el('option', { value: '' }, t('cannedPick')),
     ...replies.map((r, i) => el('option', { value: String(i) }, t(r.label))),
@@ -40,7 +39,7 @@ function cannedSelect(intent: IntentName | null, insert: (text: string) => void)
   return el('span', { class: 'canned' }, [el('label', { for: 'canned' }, t('cannedReplies')), select]);
 }
 
-export function createComposer(intent: IntentName | null, draft: string, on: ComposerHandlers): { element: HTMLElement; disable(): void } {
+export function createComposer(facts: CannedFacts, draft: string, on: ComposerHandlers): { element: HTMLElement; disable(): void; insert(text: string): void } {
   const input = el('textarea', { id: 'reply', rows: '4', maxlength: '2000' });
   input.value = draft;
   const noteToggle = el('input', { id: 'note-mode', type: 'checkbox' });
@@ -80,7 +79,7 @@ export function createComposer(intent: IntentName | null, draft: string, on: Com
 
   const element = el('form', { class: 'composer' }, [
     el('div', { class: 'composer-tools' }, [
-      cannedSelect(intent, insert),
+      cannedSelect(facts, insert),
       el('span', { class: 'toggle' }, [noteToggle, el('label', { for: 'note-mode' }, t('internalNote'))]),
     ]),
     el('label', { for: 'reply' }, t('reply')),
@@ -136,5 +135,5 @@ export function createComposer(intent: IntentName | null, draft: string, on: Com
     setTyping(false);
     for (const c of element.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLTextAreaElement | HTMLSelectElement>('input,button,textarea,select')) c.disabled = true;
   };
-  return { element, disable };
+  return { element, disable, insert };
 }

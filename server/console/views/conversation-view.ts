@@ -1,15 +1,17 @@
 /**
  * The right column for one open conversation: summary on top, the transcript, then the
  * composer. `update()` refreshes summary and transcript in place and leaves the composer (and
- * the agent's half-written reply) alone.
+ * the agent's half-written reply) alone. Canned replies get the facts the summary already knows.
  *
  * @example
- *   const pane = createConversationView(conversation, notes, draft, composerHandlers);
+ *   const pane = createConversationView(conversation, notes, draft, composerHandlers, { agentName: 'Mia', emailEnabled: false });
  *   pane.update(nextConversation, notes);
  */
 import { el } from '../../../widget/dom';
 import type { ConversationView } from '../../protocol';
+import type { CannedFacts } from '../canned-replies';
 import { t } from '../i18n';
+import { readSummary } from '../summary-view-model';
 import { createComposer, type ComposerHandlers } from './composer-view';
 import { summaryView } from './summary-view';
 import { createTranscript, type Note } from './transcript-view';
@@ -17,10 +19,35 @@ import { createTranscript, type Note } from './transcript-view';
 export interface ConversationPane {
   element: HTMLElement;
   update(conversation: ConversationView, notes: readonly Note[]): void;
+  /** Call once the pane is in the document: the transcript opens at the newest message. */
+  attached(): void;
+}
+
+export interface PaneContext {
+  agentName: string;
+  emailEnabled: boolean | null;
 }
 
 export function emptyConversationView(): HTMLElement {
   return el('section', { class: 'conversation empty' }, [el('p', {}, t('noConversation'))]);
+}
+
+/** What canned replies may fill in: never ask the shopper for what the case already shows. */
+export function cannedFacts(conversation: ConversationView, agentName: string): CannedFacts {
+  const s = readSummary(conversation.summary, conversation.triage);
+  const reasons = [...s.reasons, ...(conversation.triage?.reasons ?? [])];
+  const facts: CannedFacts = {
+    intent: s.intent ?? conversation.triage?.intent ?? 'other',
+    safety: reasons.some((reason) => reason.startsWith('safety:')),
+    agentName,
+  };
+  const orderId = s.order?.orderId ?? s.orderIds[0];
+  if (orderId) facts.orderId = orderId;
+  if (s.order?.carrier) facts.carrier = s.order.carrier;
+  if (s.order?.trackingNumber) facts.trackingNumber = s.order.trackingNumber;
+  if (s.order?.estimatedDelivery) facts.date = s.order.estimatedDelivery;
+  if (s.order?.total) facts.amount = s.order.total;
+  return facts;
 }
 
 export function createConversationView(
@@ -28,15 +55,17 @@ export function createConversationView(
   notes: readonly Note[],
   draft: string,
   on: ComposerHandlers,
+  context: PaneContext = { agentName: '', emailEnabled: null },
 ): ConversationPane {
   const transcript = createTranscript();
-  const composer = createComposer(conversation.triage?.intent ?? null, draft, on);
+  const composer = createComposer(cannedFacts(conversation, context.agentName), draft, on);
   const resolved = el('p', { class: 'resolved', role: 'status' });
-  let summary = summaryView(conversation);
+  const summaryOf = (c: ConversationView) => summaryView(c, { emailEnabled: context.emailEnabled, useLine: composer.insert });
+  let summary = summaryOf(conversation);
   const element = el('section', { class: 'conversation', 'aria-label': conversation.id }, [summary, transcript.element, resolved, composer.element]);
 
   const update = (c: ConversationView, n: readonly Note[]) => {
-    const next = summaryView(c);
+    const next = summaryOf(c);
     summary.replaceWith(next);
     summary = next;
     transcript.render(c.messages, n);
@@ -46,5 +75,5 @@ export function createConversationView(
     }
   };
   update(conversation, notes);
-  return { element, update };
+  return { element, update, attached: transcript.scrollToEnd };
 }

@@ -9,6 +9,7 @@
  */
 import { el, setText } from '../../../widget/dom';
 import type { QueueEntry } from '../../protocol';
+import { reasonLabel } from '../reason-labels';
 import { t } from '../i18n';
 import { formatWaiting, sortQueue, waitingSinceMs, worstClock } from '../queue-view-model';
 
@@ -61,7 +62,7 @@ function card(entry: QueueEntry, myId: string | null, on: QueueHandlers, openId:
       el('span', { class: 'status' }, t(`status_${entry.status}`)),
     ]),
     el('p', { class: 'preview' }, entry.preview),
-    el('ul', { class: 'tags', 'aria-label': t('reasons') }, entry.reasons.map((r) => el('li', { class: 'tag' }, r))),
+    el('ul', { class: 'tags', 'aria-label': t('reasons') }, entry.reasons.map((r) => el('li', { class: 'tag', title: r }, reasonLabel(r)))),
     el('div', { class: 'card-foot' }, [timer, sla, ...(action ? [action] : [])]),
   ]);
   return { li, row: { entry, timer, sla } };
@@ -74,7 +75,8 @@ export function createQueueView(on: QueueHandlers): {
 } {
   const list = el('ul', { class: 'queue-list' });
   const empty = el('p', { class: 'empty' }, t('queueEmpty'));
-  const element = el('section', { class: 'queue', 'aria-labelledby': 'queue-title' }, [
+  // Scrollable, so it must be reachable by keyboard (axe: scrollable-region-focusable).
+  const element = el('section', { class: 'queue', 'aria-labelledby': 'queue-title', tabindex: '0' }, [
     el('h2', { id: 'queue-title' }, t('queueTitle')),
     empty,
     list,
