@@ -27,6 +27,7 @@ import { createAgentRouter } from './transport/agent-routes.js';
 import { conversationRoom, mountCustomerNamespace } from './transport/customer-namespace.js';
 import { createHttpApp } from './transport/http-routes.js';
 import { createStaticRouter } from './transport/static-routes.js';
+import { createWidgetStringsRouter } from './transport/widget-strings-route.js';
 import { NO_HISTORY, triage } from './triage/triage.js';
 
 export interface AppDeps {
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): App {
     trustProxy: config.trustProxy,
     routers: [
       createStaticRouter(deps.assets),
+      createWidgetStringsRouter(),
       createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock, emailEnabled: () => emailEnabled }),
       ...ops.routers(auth),
     ],

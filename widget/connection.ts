@@ -21,12 +21,13 @@ const RESEND_DELAY_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
 /** Refusals a resend cannot fix: the entry is marked failed and waits for the shopper's Retry. */
 // `internal` is absent on purpose: a fault on our side is retried like a timeout.
-const REFUSALS: Partial<Record<AckErrorCode, string>> = {
-  too_long: T.tooLong,
-  invalid_payload: T.notSent,
-  conversation_closed: T.closed,
-  not_found: T.notSent,
-  unauthorized: T.notSent,
+// Keys of `T`, read when a refusal arrives: the texts follow the language chosen at mount.
+const REFUSALS: Partial<Record<AckErrorCode, 'tooLong' | 'notSent' | 'closed'>> = {
+  too_long: 'tooLong',
+  invalid_payload: 'notSent',
+  conversation_closed: 'closed',
+  not_found: 'notSent',
+  unauthorized: 'notSent',
 };
 
 export const tokenKey = (server: string): string => `relaydesk:token:${server}`;
@@ -153,7 +154,7 @@ export function createConnection(o: ConnectionOptions): Connection {
 
   function settle(clientId: string, ack: Ack<{ message: ChatMessage }> | null): void {
     if (ack?.ok) dispatch({ type: 'acked', clientId, message: ack.message });
-    else if (ack && REFUSALS[ack.error.code]) dispatch({ type: 'send-failed', clientId, error: REFUSALS[ack.error.code] });
+    else if (ack && REFUSALS[ack.error.code]) dispatch({ type: 'send-failed', clientId, error: T[REFUSALS[ack.error.code]!] });
     else {
       // Timed out, `internal` or rate limited: back to the queue and try again shortly. A timeout or a
       // server fault counts as an attempt, so a message the server keeps failing on is given up

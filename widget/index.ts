@@ -5,12 +5,13 @@
  * @example
  *   <script src="https://chat.example.com/widget.js" data-title="Ask us" data-color="#0a7" async></script>
  */
-import { createConnection, outboxKey, tokenKey } from './connection';
+import { createConnection, outboxKey, tokenKey, type Connection } from './connection';
 import { readEmbedConfig, type EmbedConfig } from './embed-config';
 import { loadOutbox, newClientId } from './outbox';
 import { browserStorage } from './storage';
 import { createStore } from './store';
 import { createView } from './view';
+import { loadLanguage, widgetLanguage } from './strings';
 import { initialState } from './widget-state';
 
 /** Replaced at build time by esbuild `define`; dev builds expose `window.__relaydeskDebug`. */
@@ -29,14 +30,29 @@ function mount(): void {
   w[MOUNTED] = true;
 
   const { server, locale, title, color, identity } = script?.dataset ?? {};
-  const config = readEmbedConfig(script && { src: script.src, data: { server, locale, title, color } }, location, navigator.language);
+  const read = () => readEmbedConfig(script && { src: script.src, data: { server, locale, title, color } }, location, navigator.language);
+  // `RelayDesk.identify(jwt)` for shops that learn who the shopper is after the page loaded; defined
+  // at once (the connection comes after the texts load), so an early call is kept, not lost.
+  let identify: (jwt: string) => void = (jwt) => {
+    early = jwt;
+  };
+  let early: string | undefined;
+  const global = window as Window & { RelayDesk?: object };
+  global.RelayDesk = Object.assign(global.RelayDesk ?? {}, { identify: (jwt: string) => identify(jwt) });
+  // Texts first (SPEC §9: data-locale, else the browser's languages, else English): the labels and
+  // the default title are built from them. Read again after loading for the translated title.
+  const language = widgetLanguage([locale, ...(navigator.languages ?? []), navigator.language]);
+  void loadLanguage(read().server, language).then(() => {
+    const connection = start(read(), identity);
+    identify = (jwt) => connection.identify(jwt);
+    if (early !== undefined) connection.identify(early);
+  });
+}
+
+function start(config: EmbedConfig, identity: string | undefined): Connection {
   const storage = browserStorage();
   const store = createStore(initialState(loadOutbox(storage, outboxKey(config.server))));
   const connection = createConnection({ ...config, storage, store, ...(identity ? { identity } : {}) });
-  // `RelayDesk.identify(jwt)` for shops that learn who the shopper is after the page loaded.
-  const api = { identify: (jwt: string) => connection.identify(jwt) };
-  const global = window as Window & { RelayDesk?: object };
-  global.RelayDesk = Object.assign(global.RelayDesk ?? {}, api);
   const host = createHost(config);
 
   const view = createView(host.attachShadow({ mode: 'open' }), config, {
@@ -71,6 +87,7 @@ function mount(): void {
     Object.assign(window, { __relaydeskDebug: { store, config } });
     store.subscribe((s) => console.debug('[relaydesk]', s));
   }
+  return connection;
 }
 
 function createHost(config: EmbedConfig): HTMLElement {

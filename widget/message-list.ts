@@ -7,14 +7,14 @@
  *   list.render(timeline(state));
  */
 import { el, setText, show } from './dom';
-import { T } from './strings';
+import { clockTime as formatClock, T } from './strings';
 import { linkified } from './links';
 import type { TimelineItem } from './timeline';
 
-/** "14:05" in the shopper's own locale and zone; empty while a message is still unsent. */
+/** "14:05" in the widget's language and the shopper's zone; empty while a message is still unsent. */
 function clockTime(iso: string): string {
   const date = new Date(iso);
-  return iso === '' || Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return iso === '' || Number.isNaN(date.getTime()) ? '' : formatClock(date);
 }
 
 interface Row {
@@ -39,7 +39,7 @@ export interface MessageList {
 const NEAR_END_PX = 48;
 
 export function createMessageList(onRetry: (clientId: string) => void): MessageList {
-  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': T.messages, tabindex: '0' });
   const cue = el('button', { type: 'button', class: 'cue', hidden: '' }, T.newMessages);
   const element = el('div', { class: 'log-wrap' }, [log, cue]);
   const rows = new Map<string, Row>();

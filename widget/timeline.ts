@@ -34,7 +34,8 @@ export function timeline(state: WidgetState): TimelineItem[] {
       key: m.clientId ? `c:${m.clientId}` : `m:${m.id}`,
       from: m.from,
       text: m.text,
-      author: m.from === 'bot' || m.from === 'agent' ? (m.author?.name ?? (m.from === 'bot' ? T.bot : T.agent)) : null,
+      // The assistant is named in the shopper's language; a person by their own name.
+      author: m.from === 'bot' ? T.bot : m.from === 'agent' ? (m.author?.name ?? T.agent) : null,
       pending: null,
       error: null,
       clientId: m.clientId ?? null,

@@ -48,3 +48,14 @@ describe('reply language', () => {
     expect((await server.store.getConversation(odd.conversationId))?.botState.timeZone).toBeUndefined();
   });
 });
+
+describe('GET /widget-strings/:lang.json', () => {
+  it('serves one language of widget texts to any origin, and 404 for an unserved one', async () => {
+    const response = await fetch(`${server.url}/widget-strings/ja.json`, { headers: { origin: 'https://shop.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toMatchObject({ openChat: 'チャットを開く', send: '送信' });
+    expect((await fetch(`${server.url}/widget-strings/it.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/widget-strings/..%2Fpackage.json`)).status).toBe(404);
+  });
+});

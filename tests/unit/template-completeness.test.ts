@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../../server/bot/aer-templates.js';
 import { conversationLanguage, LANGUAGES, servedLanguage } from '../../server/i18n/languages.js';
 import { SYSTEM_TEXTS } from '../../server/i18n/system-texts.js';
+import { WIDGET_STRINGS } from '../../server/i18n/widget-strings.js';
+import { en as WIDGET_EN } from '../../server/i18n/widget-strings-en.js';
 import { INTENT_NAMES, type IntentName } from '../../server/protocol.js';
 import { projectIntents } from '../support/intents.js';
 
@@ -67,6 +69,30 @@ describe('system messages', () => {
         const text = table[key as keyof typeof table];
         expect(text.trim().length, `${language}.${key}`).toBeGreaterThan(10);
         expect(placeholdersOf(text).sort(), `${language}.${key}`).toEqual(placeholdersOf(SYSTEM_TEXTS.en[key as keyof typeof table]).sort());
+      }
+    }
+  });
+});
+
+describe('widget texts', () => {
+  it('exist in every language, translated, with the English placeholders', () => {
+    const keys = Object.keys(WIDGET_EN);
+    expect(keys.length).toBeGreaterThan(25);
+    // SPEC §6: the English accessible names are a contract.
+    expect([WIDGET_EN.openChat, WIDGET_EN.message, WIDGET_EN.send]).toEqual(['Open chat', 'Message', 'Send']);
+    for (const language of LANGUAGES) {
+      const table = WIDGET_STRINGS[language] as Record<string, string>;
+      expect(Object.keys(table).sort(), language).toEqual([...keys].sort());
+      for (const key of keys) {
+        const english = (WIDGET_EN as Record<string, string>)[key]!;
+        expect(table[key]!.trim().length, `${language}.${key}`).toBeGreaterThan(0);
+        expect(placeholdersOf(table[key]!).sort(), `${language}.${key}`).toEqual(placeholdersOf(english).sort());
+      }
+    }
+    // The accessible names differ from English outside English (a copy-paste is not a translation).
+    for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+      for (const key of ['openChat', 'closeChat', 'send', 'placeholder', 'rateGroup'] as const) {
+        expect(WIDGET_STRINGS[language][key], `${language}.${key}`).not.toBe(WIDGET_EN[key]);
       }
     }
   });

@@ -23,6 +23,11 @@ describe('widget.js bundle', () => {
     expect(/outerHTML\s*=|insertAdjacentHTML|document\.write/.test(prod.code)).toBe(false);
   });
 
+  it('carries English texts only: other languages are fetched (/widget-strings/<lang>.json)', () => {
+    expect(prod.code.includes('Open chat')).toBe(true);
+    expect(prod.code.includes('Chat öffnen') || prod.code.includes('チャットを開く') || prod.code.includes('打开聊天')).toBe(false);
+  });
+
   it('holds protocol types only: no zod and no socket.io debug build', () => {
     expect(/ZodError|\$ZodType/.test(prod.code)).toBe(false);
     expect(/socket\.io-client:|engine\.io-client:/.test(prod.code)).toBe(false);
