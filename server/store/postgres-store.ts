@@ -43,7 +43,14 @@ export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
   });
   // pg emits 'error' for a connection that dies while idle in the pool (database restarted,
   // network cut). Unhandled, that event kills the node; the next query simply opens a new one.
-  pool.on('error', (error) => options.logger?.warn({ err: error }, 'postgres connection lost; the pool reconnects on next use'));
+  // Message and code only: the error carries the whole pg client (connection parameters included).
+  const lost = (error: Error & { code?: string }) =>
+    options.logger?.warn({ err: { message: error.message, code: error.code } }, 'postgres connection lost; the pool reconnects on next use');
+  pool.on('error', lost);
+  // A connection that dies while checked out (mid-query, or between the query and its release)
+  // emits 'error' on the client itself, where the pool does not listen: every client gets its own
+  // listener. The query in flight fails on its own; its caller acks `internal`, a retryable error.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

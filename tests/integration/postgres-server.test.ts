@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, connectCustomer, fromBot, nextMessage } from '../support/socket-client.js';
-import { createTestDatabase, requirePostgres, type TestDatabase } from '../support/postgres.js';
+import pg from 'pg';
+import { createTestDatabase, requirePostgres, TEST_DATABASE_URL, type TestDatabase } from '../support/postgres.js';
 import { spawnServer } from '../support/spawn-server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'relaydesk-pg-server-'));
@@ -67,4 +68,32 @@ describe.skipIf(!(await requirePostgres()))('one node on PostgreSQL', () => {
       expect(await second.exited).toBe(0);
     }
   }, 60_000); // two server starts: several seconds each on a loaded CI machine
+
+  it('refuses messages with a retryable internal ack while the database is unreachable, and stores the retry once it returns', async () => {
+    const node = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: database.url });
+    const name = new URL(database.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const { socket, session } = await connectCustomer(node.url);
+      expect((await socket.emitWithAck('message', { clientId: 'before', text: 'hello' })).ok).toBe(true);
+      // The database goes away: no new connection is allowed (superusers included), open ones are ended.
+      await admin.query(`alter database ${name} allow_connections false`);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      const refused = await socket.timeout(15_000).emitWithAck('message', { clientId: 'during', text: 'is anyone there?' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'internal' } });
+
+      await admin.query(`alter database ${name} allow_connections true`);
+      const retried = await socket.timeout(15_000).emitWithAck('message', { clientId: 'during', text: 'is anyone there?' });
+      expect(retried).toMatchObject({ ok: true, duplicate: false });
+      const resumed = await connectCustomer(node.url, { token: session.token });
+      expect(resumed.session.messages.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual(['hello', 'is anyone there?']);
+    } finally {
+      await admin.query(`alter database ${name} allow_connections true`).catch(() => undefined);
+      await admin.end();
+      if (process.env.SHOW_NODE_OUTPUT) console.log(node.output());
+      node.child.kill('SIGTERM');
+      await node.exited;
+    }
+  }, 60_000);
 });
