@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): App {
     store,
     clock,
     agentsOnline: () => Math.max(1, deps.agentsOnline?.() ?? io.of('/agent').sockets.size),
-    toAgents: (entries) => io.of('/agent').emit('queue', entries),
+    toAgents: (update) => io.of('/agent').emit('queue:update', update),
     toShopper: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
     businessHours: config.businessHours,
   });
@@ -148,6 +148,8 @@ export function createApp(deps: AppDeps): App {
   });
   const email = createEmailReplies({ config, store, clock, logger, customers, room: conversationRoom });
   emailEnabled = email.enabled;
+  // Turns a crash left between the ack and the reply (SPEC §8): answered now, exactly once.
+  service.resumeBotTurns().catch((error: unknown) => logger.error({ err: error }, 'could not resume pending bot turns'));
 
   return {
     httpServer,

@@ -131,9 +131,12 @@ export interface SessionPayload {
   token: string;
   conversationId: string;
   status: ConversationStatus;
+  /** The last `SESSION_MESSAGES` messages at most, in seq order (SPEC §8). */
   messages: ChatMessage[];
   /** True once the shopper left an email (or the verified identity carries one): the widget never asks again. */
   contactKnown?: boolean;
+  /** True when older messages exist: fetch them with `history`. */
+  earlier?: boolean;
 }
 
 /** `contact` (SPEC §11): how to reach the shopper when nobody answers in time. */
@@ -142,6 +145,13 @@ export const ContactInput = z.object({
   name: z.string().trim().min(1).max(100).optional(),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
+
+/** How many messages `session` and one `history` page carry at most (SPEC §8). */
+export const SESSION_MESSAGES = 100;
+
+/** `history {beforeSeq}`: the page of messages before that seq. */
+export const HistoryInput = z.object({ beforeSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+export type HistoryInput = z.infer<typeof HistoryInput>;
 
 export interface StatusPayload {
   status: ConversationStatus;
@@ -172,6 +182,7 @@ export interface CustomerClientEvents {
   typing: (payload: TypingInput, ack: AckFn) => void;
   rate: (payload: RateInput, ack: AckFn) => void;
   contact: (payload: ContactInput, ack: AckFn) => void;
+  history: (payload: HistoryInput, ack: AckFn<{ messages: ChatMessage[]; earlier: boolean }>) => void;
 }
 
 // ---------------------------------------------------------------- /agent
@@ -214,9 +225,19 @@ export interface ConversationView {
   customer: unknown;
 }
 
+/** `queue:update`: what changed in the queue since the last `queue` or `queue:update` (entries replace those with the same id). */
+export interface QueueUpdatePayload {
+  changed: QueueEntry[];
+  /** Conversations that left the queue (resolved, back to the bot). */
+  removed: string[];
+}
+
 /** Events the server emits on `/agent`. */
 export interface AgentServerEvents {
+  /** The whole queue, once on connect. */
   queue: (entries: QueueEntry[]) => void;
+  /** Every later change of the queue. */
+  'queue:update': (update: QueueUpdatePayload) => void;
   message: (message: ChatMessage) => void;
   conversation: (conversation: ConversationView) => void;
 }

@@ -7,9 +7,20 @@
  *   formatWaiting(65 * 60_000); // "1 h 5 min"
  *   slaStatus(rows[0], Date.now()); // 'ok' | 'due_soon' | 'overdue'
  */
-import type { QueueEntry, Urgency } from '../protocol';
+import type { QueueEntry, QueueUpdatePayload, Urgency } from '../protocol';
 
 const MINUTE = 60_000;
+
+/**
+ * The queue after a `queue:update`: changed entries replace those with the same id (or join),
+ * removed ids leave. Sorting stays with `sortQueue`.
+ *
+ * @example applyQueueUpdate(entries, { changed: [entry], removed: ['c_9'] });
+ */
+export function applyQueueUpdate(entries: readonly QueueEntry[], update: QueueUpdatePayload): QueueEntry[] {
+  const gone = new Set([...update.removed, ...update.changed.map((entry) => entry.conversationId)]);
+  return [...entries.filter((entry) => !gone.has(entry.conversationId)), ...update.changed];
+}
 
 /** Lower rank sorts first. */
 export const URGENCY_RANK: Readonly<Record<Urgency, number>> = { critical: 0, high: 1, normal: 2, low: 3 };

@@ -16,6 +16,7 @@ import { t, type Lang } from './i18n';
 import { createConversationView, emptyConversationView, type ConversationPane } from './views/conversation-view';
 import { createPages } from './pages';
 import { headerView } from './views/header-view';
+import { applyQueueUpdate } from './queue-view-model';
 import { createQueueView } from './views/queue-view';
 import type { Note } from './views/transcript-view';
 
@@ -185,7 +186,8 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
     };
   }
 
-  conn.socket.on('queue', (entries) => {
+  // The whole queue on connect, then only changes (README: "Queue events").
+  const onQueue = (entries: QueueEntry[]) => {
     queueEntries = entries;
     for (const e of entries) {
       if (e.urgency !== 'critical' || e.status !== 'queued' || seenCritical.has(e.conversationId)) continue;
@@ -193,7 +195,9 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
       alertCritical(t('criticalTitle'), e.preview);
     }
     renderQueue();
-  });
+  };
+  conn.socket.on('queue', onQueue);
+  conn.socket.on('queue:update', (update) => onQueue(applyQueueUpdate(queueEntries, update)));
   conn.socket.on('message', addMessage);
   conn.socket.on('conversation', (c) => {
     if (open?.id === c.id) show(c);

@@ -92,7 +92,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     if (claimed && claimed.queuedAt === null) await events.handedOff(claimed, [AGENT_TOOK_OVER], claimedAt);
     await say(conversationId, agent.id, joinedText(agent.name, claimed?.language));
     shopper.status(conversationId, { status: 'assigned', agent: { name: agent.name } });
-    await deps.queue.publish();
+    await deps.queue.publish([conversationId]);
     return { conversation: await loadConversationView(store, conversationId) };
   }
 

@@ -48,7 +48,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     await say(conversation.id, target.id, passedToColleagueText(agent.name, target.name, conversation.language));
     shopper.status(conversation.id, { status: 'assigned', agent: { name: target.name } });
     agents.conversation(target.id, await loadConversationView(store, conversation.id));
-    await deps.queue.publish();
+    await deps.queue.publish([conversation.id]);
     return { status: 'assigned', assignee: { id: target.id, name: target.name } };
   }
 
@@ -59,7 +59,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     agents.unfollow(agent.id, conversation.id);
     await say(conversation.id, null, backToQueueText(agent.name, conversation.language));
     // publish() tells the shopper their queue position and wait estimate.
-    await deps.queue.publish();
+    await deps.queue.publish([conversation.id]);
     return { status: 'queued' };
   }
 
@@ -72,7 +72,7 @@ export function createAgentHandover(deps: HandoverDeps) {
     // The widget shows the 1–5 rating on this status.
     shopper.status(resolved.id, { status: 'resolved' });
     agents.conversation(agent.id, await loadConversationView(store, resolved.id));
-    await deps.queue.publish();
+    await deps.queue.publish([resolved.id]);
     return { status: 'resolved' };
   }
 

@@ -3,7 +3,7 @@
  * say, check that no human took the conversation meanwhile (the bot never talks over a person),
  * store and send the reply, and on a handoff put the conversation in the queue.
  *
- * @example await runBotTurn(deps, conversation, customerMessage, triageResult);
+ * @example await runBotTurn(deps, conversation, turn); // turn: a pending outbox row (store.recordCustomerMessage)
  */
 import type { Logger } from 'pino';
 import { decide, type BotState, type Decision } from '../bot/reply-policy.js';
@@ -12,8 +12,7 @@ import type { BusinessHours } from '../config.js';
 import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
 import type { IntentSet } from '../intents/compile-intents.js';
 import type { OrderProvider } from '../orders/order-provider.js';
-import type { ChatMessage, TriageResult } from '../protocol.js';
-import type { ConversationRecord, Store } from '../store/store.js';
+import type { BotTurnOutcome, BotTurnRecord, ConversationRecord, Store } from '../store/store.js';
 import type { ConversationNotifier } from './conversation-service.js';
 import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
@@ -39,8 +38,19 @@ function shopperTimeZone(conversation: ConversationRecord): string | undefined {
   return conversation.botState.timeZone;
 }
 
-export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): Promise<void> {
+/**
+ * Runs one stored turn: decides the reply outside any transaction (order lookups may take a while),
+ * then commits the reply and the turn's completion together (`completeBotTurn`), so a crash either
+ * loses both (the turn runs again at start) or keeps both (it never runs again).
+ */
+export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRecord, turn: BotTurnRecord): Promise<void> {
   const { store, clock, notifier } = deps;
+  const { message } = turn;
+  const result = turn.triage;
+  if (conversation.status !== 'bot' || result === null) {
+    await store.completeBotTurn(turn.id, () => ({}), clock().toISOString()); // a person has it: nothing to say
+    return;
+  }
   // The store keeps lookups as plain JSON; the reply policy wrote them, so they have its shape.
   const state = conversation.botState as unknown as BotState;
   // Order privacy (SPEC §10): details only for the buyer; a typed email may unlock them.
@@ -72,27 +82,33 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
       ? { ...decided, text: finishOrderText(decided.text, orderTurn), state: { ...decided.state, ...orderTurn.privacy } }
       : { kind: 'reply', text: orderTurn.reply, state: { ...state, ...orderTurn.privacy }, helped: false, situation: 'order_privacy' };
 
-  // An agent may have claimed the chat while the order API answered: then the bot stays silent.
-  const fresh = await store.getConversation(conversation.id);
-  if (!fresh || fresh.status !== 'bot') return;
   const at = clock().toISOString();
-  const { message: reply } = await store.appendMessage({ conversationId: conversation.id, from: 'bot', text: decision.text, authorName: BOT_NAME, at });
+  const { reply, conversation: after } = await store.completeBotTurn(turn.id, (current) => finishTurn(current, decision, at), at);
+  if (!reply || !after) return; // already answered (before a restart), or an agent took the chat meanwhile
   notifier.message(conversation.id, reply);
+  if (decision.kind !== 'handoff') return;
+  await (deps.events ?? NO_DESK_EVENTS).handedOff(after, decision.reasons, at);
+  // publish() tells the shopper their place: off duty, when the team is back (handoff/queue-banner.ts).
+  await deps.queue.publish([conversation.id]);
+}
+
+/** What the turn writes, from the conversation as it is at commit time. Pure. */
+function finishTurn(current: ConversationRecord, decision: Decision, at: string): BotTurnOutcome {
+  // An agent may have claimed the chat while the order API answered: then the bot stays silent.
+  if (current.status !== 'bot') return {};
   // `helped` is the service's own bookkeeping (decide() carries unknown fields over): it decides
   // whether this conversation counts as solved by the bot once it goes idle (metrics/bot-settler.ts).
-  const botState = { ...fresh.botState, ...decision.state, ...(decision.kind === 'reply' && decision.helped ? { helped: true } : {}) };
-  if (decision.kind !== 'handoff') {
-    await store.updateConversation(conversation.id, { botState, updatedAt: at });
-    return;
-  }
-  const queued = await store.updateConversation(conversation.id, {
-    botState,
-    status: 'queued',
-    queuedAt: at,
-    reasons: [...new Set([...fresh.reasons, ...decision.reasons])],
-    updatedAt: at,
-  });
-  await (deps.events ?? NO_DESK_EVENTS).handedOff(queued, decision.reasons, at);
-  // publish() tells the shopper their place: off duty, when the team is back (handoff/queue-banner.ts).
-  await deps.queue.publish();
+  // `turns` stays as stored: a later shopper message may already have added its own.
+  const botState = {
+    ...current.botState,
+    ...decision.state,
+    turns: current.botState.turns,
+    ...(decision.kind === 'reply' && decision.helped ? { helped: true } : {}),
+  };
+  const reply = { from: 'bot' as const, text: decision.text, authorName: BOT_NAME, at };
+  if (decision.kind !== 'handoff') return { reply, patch: { botState } };
+  return {
+    reply,
+    patch: { botState, status: 'queued', queuedAt: at, reasons: [...new Set([...current.reasons, ...decision.reasons])] },
+  };
 }

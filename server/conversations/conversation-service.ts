@@ -1,6 +1,7 @@
 /**
- * The shopper side of a conversation: open or resume a session, receive a message
- * (validate → triage → store → ack), run the bot's turn after the ack, and take a rating.
+ * The shopper side of a conversation: open or resume a session (the last 100 messages, older ones
+ * by `history`), receive a message (triage → one write with its pending bot turn → ack), hand the
+ * turn to the worker, and take a rating.
  * Sockets are not known here: everything goes out through the `ConversationNotifier` port.
  *
  * @example
@@ -9,14 +10,14 @@
  */
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import type { ChatMessage, CustomerHandshake, CustomerMessageInput, RateInput, StatusPayload, ContactInput } from '../protocol.js';
-import type { ConversationRecord } from '../store/store.js';
+import { SESSION_MESSAGES, type ChatMessage, type ContactInput, type CustomerHandshake, type CustomerMessageInput, type HistoryInput, type RateInput, type StatusPayload, type TriageResult } from '../protocol.js';
 import { conversationLanguage } from '../i18n/languages.js';
-import { triage, type TriageTurn } from '../triage/triage.js';
 import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
-import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
+import { applyPatch, type ConversationPatch, type ConversationRecord, type MessagePage } from '../store/store.js';
+import { triage, type TriageTurn } from '../triage/triage.js';
+import type { BotTurnDeps } from './bot-turn.js';
+import { createBotTurnWorker } from './bot-turn-worker.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
-import { runQueuedTurn } from './queued-turn.js';
 
 /** Where the service's events go; the socket transport implements it. */
 export interface ConversationNotifier {
@@ -32,7 +33,10 @@ export type ConversationServiceDeps = BotTurnDeps;
 export interface Session {
   token: string;
   conversation: ConversationRecord;
+  /** The last `SESSION_MESSAGES` messages. */
   messages: ChatMessage[];
+  /** Older messages exist (`history`). */
+  earlier: boolean;
 }
 
 /** What the transport decides around opening a session (limits, identity, token expiry). */
@@ -50,8 +54,7 @@ const HISTORY_TURNS = 10;
 
 export function createConversationService(deps: ConversationServiceDeps) {
   const { store, clock, notifier, logger } = deps;
-  // One bot turn at a time per conversation, in message order: two quick messages never race.
-  const pending = new Map<string, Promise<void>>();
+  const worker = createBotTurnWorker(deps);
 
   /** `beforeCreate` runs only when a new conversation would be created (the per-IP limit throws there). */
   async function openSession(handshake: CustomerHandshake, hooks: SessionHooks = {}): Promise<Session> {
@@ -59,7 +62,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const existing = await store.findConversationByTokenHash(hashToken(handshake.token));
       if (existing && hooks.resumable?.(existing) !== false) {
         const conversation = await rememberTimeZone(existing, handshake.timeZone);
-        return { token: handshake.token, conversation, messages: await store.listMessages(existing.id) };
+        const page = await store.listMessagePage(existing.id, SESSION_MESSAGES);
+        return { token: handshake.token, conversation, ...page };
       }
     }
     // No token, or one we do not know (expired data, another server): a fresh conversation.
@@ -73,7 +77,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       page: handshake.page,
       now: clock().toISOString(),
     });
-    return { token, conversation: await rememberTimeZone(conversation, handshake.timeZone), messages: [] };
+    return { token, conversation: await rememberTimeZone(conversation, handshake.timeZone), messages: [], earlier: false };
   }
 
   /**
@@ -85,37 +89,38 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return store.updateConversation(conversation.id, { botState: { ...conversation.botState, timeZone } });
   }
 
+  /** The page of messages before `beforeSeq` (the widget's "Show earlier messages"). */
+  async function history(conversationId: string, input: HistoryInput): Promise<MessagePage> {
+    return store.listMessagePage(conversationId, SESSION_MESSAGES, input.beforeSeq);
+  }
+
+  /**
+   * Triage, then ONE write: the message, the conversation's triage fields and the pending bot turn
+   * (SPEC §8). The returned promise resolves after that write committed; the caller acks then.
+   */
   async function receiveCustomerMessage(conversationId: string, input: CustomerMessageInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
-    const conversation = await requireConversation(conversationId);
-    const turns = historyOf(conversation);
-    const result = triage(input.text, { turns, botFailures: conversation.botState.failures }, deps.intents.current());
-    const { message, duplicate } = await store.appendMessage({
-      conversationId,
-      from: 'customer',
-      text: input.text,
-      clientId: input.clientId,
-      at: clock().toISOString(),
-      triage: result,
+    const before = await requireConversation(conversationId);
+    const result = triage(input.text, { turns: historyOf(before), botFailures: before.botState.failures }, deps.intents.current());
+    let reopened = false;
+    const { message, duplicate, conversation, turn } = await store.recordCustomerMessage({
+      message: { conversationId, from: 'customer', text: input.text, clientId: input.clientId, at: clock().toISOString(), triage: result },
+      update: (current) => {
+        reopened = current.status === 'resolved';
+        return customerUpdate(current, result, input.text, clock());
+      },
+      // While queued the bot keeps helping (safety advice, order lookups) until someone claims the chat.
+      turnWhen: ['bot', 'queued'],
     });
     if (duplicate) return { message, duplicate };
     // The logger scrubs emails and card numbers from `text` (logger.ts); the text helps debugging.
     logger.debug({ conversationId, seq: message.seq, intent: result.intent, urgency: result.urgency, reasons: result.reasons, text: input.text }, 'customer message');
     notifier.message(conversationId, message);
-    enqueue(conversationId, async () => {
-      const fresh = await requireConversation(conversationId);
-      const reopened = fresh.status === 'resolved' ? await reopen(fresh) : fresh;
-      const updated = await store.updateConversation(conversationId, {
-        lastTriage: result,
-        // The reply language: this text's, else the conversation's so far, else the widget's (SPEC §9).
-        language: conversationLanguage({ text: input.text, previous: reopened.language, locale: reopened.locale }),
-        // The case keeps its strongest intent and urgency and every reason (handoff/conversation-case.ts).
-        ...mergeCaseTriage(reopened, result),
-        botState: { ...reopened.botState, turns: [...turns, { intent: result.intent, sentimentScore: result.sentiment.score }].slice(-HISTORY_TURNS) },
-        updatedAt: clock().toISOString(),
-      });
-      if (updated.status === 'bot') await runBotTurn(deps, updated, message, result);
-      else if (updated.status === 'queued') await runQueuedTurn(deps, updated, message, result);
-    });
+    if (reopened) notifier.status(conversationId, { status: 'bot' });
+    if (turn) worker.enqueue(turn);
+    // A waiting or assigned conversation's queue entry shows the new preview (and maybe a higher urgency).
+    if (conversation.status === 'queued' || conversation.status === 'assigned') {
+      deps.queue.publish([conversationId]).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not publish the queue'));
+    }
     return { message, duplicate };
   }
 
@@ -135,34 +140,44 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return {};
   }
 
-  /** A shopper writing after resolution starts a new case with the bot, linked to the closed one. */
-  async function reopen(conversation: ConversationRecord): Promise<ConversationRecord> {
-    const reopened = await store.updateConversation(conversation.id, startNewCase(conversation, clock()));
-    notifier.status(conversation.id, { status: 'bot' });
-    return reopened;
-  }
-
-  function enqueue(conversationId: string, work: () => Promise<void>): void {
-    const previous = pending.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work).catch((error: unknown) => logger.error({ err: error, conversationId }, 'bot turn failed'));
-    pending.set(conversationId, next);
-    void next.finally(() => {
-      if (pending.get(conversationId) === next) pending.delete(conversationId);
-    });
-  }
-
   async function requireConversation(conversationId: string): Promise<ConversationRecord> {
     const conversation = await store.getConversation(conversationId);
     if (!conversation) throw new AppError('not_found', 'This conversation does not exist any more; reload the page to start a new one');
     return conversation;
   }
 
-  /** Resolves when every bot turn started so far has finished (tests, shutdown). */
-  async function idle(): Promise<void> {
-    while (pending.size > 0) await Promise.all([...pending.values()]);
-  }
+  return {
+    openSession,
+    history,
+    receiveCustomerMessage,
+    rate,
+    setContact,
+    requireConversation,
+    /** Runs the turns a crash left unfinished (call once at start). */
+    resumeBotTurns: () => worker.resume(),
+    /** Resolves when every bot turn started so far has finished (tests, shutdown). */
+    idle: () => worker.idle(),
+  };
+}
 
-  return { openSession, receiveCustomerMessage, rate, setContact, idle, requireConversation };
+/**
+ * The conversation change that goes with a shopper message, from the row as it is at commit time.
+ * A shopper writing after resolution starts over with the bot, in the same conversation.
+ */
+function customerUpdate(current: ConversationRecord, result: TriageResult, text: string, now: Date): ConversationPatch {
+  // A shopper writing after resolution starts a new case with the bot, linked to the closed one.
+  const reopen: ConversationPatch = current.status === 'resolved' ? startNewCase(current, now) : {};
+  const base = applyPatch(current, reopen);
+  const turns = [...historyOf(base), { intent: result.intent, sentimentScore: result.sentiment.score }].slice(-HISTORY_TURNS);
+  return {
+    ...reopen,
+    lastTriage: result,
+    // The reply language: this text's, else the conversation's so far, else the widget's (SPEC §9).
+    language: conversationLanguage({ text, previous: base.language, locale: base.locale }),
+    // The case keeps its strongest intent and urgency and every reason (handoff/conversation-case.ts).
+    ...mergeCaseTriage(base, result),
+    botState: { ...base.botState, turns },
+  };
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

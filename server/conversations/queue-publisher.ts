@@ -1,19 +1,27 @@
 /**
- * Keeps everyone's view of the queue current: agents get the whole queue (`queue` event),
- * each waiting shopper gets their own position and an honest wait estimate (`status`), and a
- * shopper is told only when their position actually changed.
+ * Keeps everyone's view of the queue current from an in-memory view kept in step with the store.
+ * Agents get the whole queue once (`queue` on connect) and then only what changed
+ * (`queue:update {changed, removed}`); each waiting shopper gets their own position and an honest
+ * wait estimate (`status`), only when it actually changed. A change re-reads just the conversations
+ * it names (one indexed query, the preview is on the row); positions and estimates are computed in
+ * memory, never by re-reading the queue per message.
  *
- * @example const queue = createQueuePublisher(deps); await queue.publish();
+ * @example const queue = createQueuePublisher(deps); await queue.publish([conversationId]);
  */
 import type { BusinessHours } from '../config.js';
 import { honestWaitSeconds, MAX_WAIT_SAMPLES, queueBanner } from '../handoff/queue-banner.js';
 import { compareQueue } from '../handoff/queue-order.js';
-import type { QueueEntry, StatusPayload, Urgency } from '../protocol.js';
+import type { QueueEntry, QueueUpdatePayload, StatusPayload, Urgency } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
 
 export interface QueuePublisher {
-  /** Recomputes the queue and sends it out. */
-  publish(): Promise<void>;
+  /**
+   * Re-reads the named conversations (all queued and assigned ones when omitted) and sends what
+   * changed: agents the changed entries, shoppers their new positions.
+   */
+  publish(conversationIds?: string[]): Promise<void>;
+  /** Re-sends shoppers' positions and estimates (the number of agents online changed); no store reads. */
+  refreshEstimates(): Promise<void>;
   /** Where a conversation of this urgency would stand if it joined the queue now. */
   estimateFor(urgency: Urgency): Promise<{ position: number; waitSeconds: number }>;
   /** The current queue, sorted: queued first by urgency and waiting time, then assigned. */
@@ -21,82 +29,123 @@ export interface QueuePublisher {
 }
 
 export interface QueuePublisherDeps {
-  store: Store;
+  store: Pick<Store, 'listQueueConversations'>;
   clock: () => Date;
   agentsOnline: () => number;
-  toAgents: (entries: QueueEntry[]) => void;
+  /** The changes since the last update, to every agent. */
+  toAgents: (update: QueueUpdatePayload) => void;
   toShopper: (conversationId: string, status: StatusPayload) => void;
   /** Off duty, shoppers are told when the team is back instead of a wait (handoff/queue-banner.ts). */
   businessHours: BusinessHours;
 }
 
-const PREVIEW_LENGTH = 140;
+const inQueue = (conversation: ConversationRecord) => conversation.status === 'queued' || conversation.status === 'assigned';
+
+export function toQueueEntry(conversation: ConversationRecord): QueueEntry {
+  return {
+    conversationId: conversation.id,
+    status: conversation.status,
+    urgency: conversation.urgency ?? 'normal',
+    intent: conversation.intent ?? 'other',
+    reasons: conversation.reasons,
+    waitingSince: conversation.queuedAt ?? conversation.createdAt,
+    preview: conversation.preview ?? '',
+    language: conversation.language ?? 'en',
+    ...(conversation.assigneeId ? { assignee: { id: conversation.assigneeId, name: conversation.assigneeName ?? '' } } : {}),
+  };
+}
+
+const byQueueOrder = (a: QueueEntry, b: QueueEntry) => (a.status === b.status ? compareQueue(a, b) : a.status === 'queued' ? -1 : 1);
 
 export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
+  const view = new Map<string, QueueEntry>();
   const lastSent = new Map<string, string>();
-  /** When each conversation seen waiting joined the queue; a claim turns it into a measured wait. */
-  const waiting = new Map<string, string>();
+  /** Seconds between joining the queue and being claimed, for recent claims: the wait estimate's samples. */
   const recentWaitsSeconds: number[] = [];
+  let loaded: Promise<void> | undefined;
+  // Changes apply one after another, so two quick publishes never send entries out of order.
+  let chain: Promise<void> = Promise.resolve();
 
-  async function entries(): Promise<QueueEntry[]> {
-    const open = await deps.store.listConversations({ status: ['queued', 'assigned'] });
-    const list = await Promise.all(open.map(toEntry));
-    return list.sort((a, b) => (a.status === b.status ? compareQueue(a, b) : a.status === 'queued' ? -1 : 1));
+  const load = () =>
+    (loaded ??= deps.store.listQueueConversations().then((rows) => {
+      for (const row of rows) view.set(row.id, toQueueEntry(row));
+    }));
+
+  function queued(): QueueEntry[] {
+    return [...view.values()].filter((entry) => entry.status === 'queued').sort(compareQueue);
   }
 
-  async function toEntry(conversation: ConversationRecord): Promise<QueueEntry> {
-    const messages = await deps.store.listMessages(conversation.id);
-    const lastCustomer = messages.filter((message) => message.from === 'customer').at(-1);
-    return {
-      conversationId: conversation.id,
-      status: conversation.status,
-      urgency: conversation.urgency ?? 'normal',
-      intent: conversation.intent ?? 'other',
-      reasons: conversation.reasons,
-      waitingSince: conversation.queuedAt ?? conversation.createdAt,
-      preview: (lastCustomer?.text ?? '').slice(0, PREVIEW_LENGTH),
-      language: conversation.language ?? 'en',
-      ...(conversation.assigneeId ? { assignee: { id: conversation.assigneeId, name: conversation.assigneeName ?? '' } } : {}),
-    };
-  }
-
-  async function publish(): Promise<void> {
-    const list = await entries();
-    deps.toAgents(list);
-    const queued = list.filter((entry) => entry.status === 'queued');
-    measureClaims(list);
+  function tellShoppers(): void {
+    const waiting = queued();
     const now = deps.clock();
-    queued.forEach((entry, index) => {
+    waiting.forEach((entry, index) => {
       const status = queueBanner({ position: index + 1, now, hours: deps.businessHours, agentsOnline: deps.agentsOnline(), recentWaitsSeconds });
       const key = JSON.stringify(status);
       if (lastSent.get(entry.conversationId) === key) return;
       lastSent.set(entry.conversationId, key);
       deps.toShopper(entry.conversationId, status);
     });
-    for (const id of lastSent.keys()) if (!queued.some((entry) => entry.conversationId === id)) lastSent.delete(id);
+    if (lastSent.size > waiting.length) {
+      const still = new Set(waiting.map((entry) => entry.conversationId));
+      for (const id of lastSent.keys()) if (!still.has(id)) lastSent.delete(id);
+    }
   }
 
   /** A conversation that waited and is now assigned was claimed: how long it waited is a sample. */
-  function measureClaims(list: readonly QueueEntry[]): void {
-    const now = deps.clock().getTime();
-    for (const entry of list) {
-      const since = waiting.get(entry.conversationId);
-      if (entry.status === 'assigned' && since !== undefined) {
-        const seconds = (now - Date.parse(since)) / 1000;
-        if (Number.isFinite(seconds)) recentWaitsSeconds.push(seconds);
-        if (recentWaitsSeconds.length > MAX_WAIT_SAMPLES) recentWaitsSeconds.shift();
+  function measureClaim(waited: QueueEntry): void {
+    const seconds = (deps.clock().getTime() - Date.parse(waited.waitingSince)) / 1000;
+    if (Number.isFinite(seconds)) recentWaitsSeconds.push(seconds);
+    if (recentWaitsSeconds.length > MAX_WAIT_SAMPLES) recentWaitsSeconds.shift();
+  }
+
+  async function apply(conversationIds?: string[]): Promise<void> {
+    await load();
+    const rows = await deps.store.listQueueConversations(conversationIds);
+    const changed: QueueEntry[] = [];
+    const removed: string[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      seen.add(row.id);
+      if (!inQueue(row)) {
+        if (view.delete(row.id)) removed.push(row.id);
+        continue;
       }
+      const entry = toQueueEntry(row);
+      const before = view.get(row.id);
+      if (before?.status === 'queued' && entry.status === 'assigned') measureClaim(before);
+      if (JSON.stringify(before) === JSON.stringify(entry)) continue;
+      view.set(row.id, entry);
+      changed.push(entry);
     }
-    waiting.clear();
-    for (const entry of list) if (entry.status === 'queued') waiting.set(entry.conversationId, entry.waitingSince);
+    // A full read lists only what is in the queue; a named id that was not found is gone too.
+    for (const id of conversationIds ?? [...view.keys()]) if (!seen.has(id) && view.delete(id)) removed.push(id);
+    if (changed.length > 0 || removed.length > 0) deps.toAgents({ changed: changed.sort(byQueueOrder), removed });
+    tellShoppers();
   }
 
-  async function estimateFor(urgency: Urgency): Promise<{ position: number; waitSeconds: number }> {
-    const queued = (await entries()).filter((entry) => entry.status === 'queued');
-    const probe = { urgency, waitingSince: deps.clock().toISOString() };
-    const position = queued.filter((entry) => compareQueue(entry, probe) <= 0).length + 1;
-    return { position, waitSeconds: honestWaitSeconds(position, { agentsOnline: deps.agentsOnline(), recentWaitsSeconds }) };
+  function publish(conversationIds?: string[]): Promise<void> {
+    const next = chain.then(() => apply(conversationIds));
+    chain = next.catch(() => undefined);
+    return next;
   }
 
-  return { publish, estimateFor, entries };
+  return {
+    publish,
+    async refreshEstimates() {
+      await load();
+      tellShoppers();
+    },
+    async estimateFor(urgency) {
+      await load();
+      const probe = { urgency, waitingSince: deps.clock().toISOString() };
+      let ahead = 0;
+      for (const entry of view.values()) if (entry.status === 'queued' && compareQueue(entry, probe) <= 0) ahead += 1;
+      const position = ahead + 1;
+      return { position, waitSeconds: honestWaitSeconds(position, { agentsOnline: deps.agentsOnline(), recentWaitsSeconds }) };
+    },
+    async entries() {
+      await load();
+      return [...view.values()].sort(byQueueOrder);
+    },
+  };
 }

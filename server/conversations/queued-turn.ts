@@ -4,17 +4,21 @@
  * queued (from the moment an agent holds it the bot says nothing); a safety report re-publishes
  * the queue, since its urgency has just been raised.
  *
- * @example await runQueuedTurn(deps, conversation, customerMessage, triageResult);
+ * @example await runQueuedTurn(deps, conversation, turn); // turn: a pending outbox row
  */
 import { decideWhileQueued, type QueuedBotState } from '../bot/queued-reply.js';
 import { orderIdsToLookUp } from '../bot/reply-policy.js';
 import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
-import type { ChatMessage, TriageResult } from '../protocol.js';
-import type { ConversationRecord } from '../store/store.js';
+import type { BotTurnRecord, ConversationRecord } from '../store/store.js';
 import { BOT_NAME, type BotTurnDeps } from './bot-turn.js';
 
-export async function runQueuedTurn(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): Promise<void> {
+export async function runQueuedTurn(deps: BotTurnDeps, conversation: ConversationRecord, turn: BotTurnRecord): Promise<void> {
   const { store, clock, notifier } = deps;
+  const { message, triage: result } = turn;
+  if (result === null) {
+    await store.completeBotTurn(turn.id, () => ({}), clock().toISOString());
+    return;
+  }
   const state = conversation.botState as unknown as QueuedBotState;
   const lookups = await Promise.all(orderIdsToLookUp(result, state, message.text).map((orderId) => deps.orders.lookup(orderId)));
   const now = clock();
@@ -38,11 +42,16 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
     },
   });
   // Publish first: a safety report moves up the queue even if an agent claims it right now.
-  if (decision.safety) await deps.queue.publish();
-  const fresh = await store.getConversation(conversation.id);
-  if (!fresh || fresh.status !== 'queued') return;
+  if (decision.safety) await deps.queue.publish([conversation.id]);
   const at = clock().toISOString();
-  const { message: reply } = await store.appendMessage({ conversationId: conversation.id, from: 'bot', text: decision.text, authorName: BOT_NAME, at });
-  notifier.message(conversation.id, reply);
-  await store.updateConversation(conversation.id, { botState: { ...fresh.botState, ...decision.state }, updatedAt: at });
+  // The reply and the turn's completion commit together (exactly once); silent once someone holds the chat.
+  const { reply } = await store.completeBotTurn(
+    turn.id,
+    (current) =>
+      current.status !== 'queued'
+        ? {}
+        : { reply: { from: 'bot', text: decision.text, authorName: BOT_NAME, at }, patch: { botState: { ...current.botState, ...decision.state, turns: current.botState.turns } } },
+    at,
+  );
+  if (reply) notifier.message(conversation.id, reply);
 }

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { DeskEvents } from '../conversations/desk-events.js';
 import type { FollowUps } from '../followups/follow-ups.js';
 import { primaryHandoffReason } from '../handoff/handoff-reason.js';
+import type { ChatMessage } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
 import type { Metrics } from './metrics.js';
 
@@ -66,12 +67,24 @@ export function createDeskRecorder(deps: DeskRecorderDeps): DeskEvents {
  */
 export function countStoredMessages(store: Store, metrics: Metrics): Store {
   const counted: Store = Object.create(store) as Store;
+  const count = (message: ChatMessage) => {
+    metrics.messages.inc({ from: message.from });
+    if (message.from === 'customer' && message.seq === 1) metrics.conversations.inc();
+  };
   counted.appendMessage = async (input) => {
     const result = await store.appendMessage(input);
-    if (!result.duplicate) {
-      metrics.messages.inc({ from: result.message.from });
-      if (result.message.from === 'customer' && result.message.seq === 1) metrics.conversations.inc();
-    }
+    if (!result.duplicate) count(result.message);
+    return result;
+  };
+  // The write path stores shopper messages and bot replies without `appendMessage`: count them here too.
+  counted.recordCustomerMessage = async (write) => {
+    const result = await store.recordCustomerMessage(write);
+    if (!result.duplicate) count(result.message);
+    return result;
+  };
+  counted.completeBotTurn = async (turnId, finish, at) => {
+    const result = await store.completeBotTurn(turnId, finish, at);
+    if (result.reply) count(result.reply);
     return result;
   };
   return counted;

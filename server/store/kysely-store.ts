@@ -12,6 +12,7 @@ import type { ChatMessage, ConversationStatus, TriageResult } from '../protocol.
 import { createKyselyAgentStore } from './kysely-agent-store.js';
 import { createKyselyTrustStore } from './kysely-trust-store.js';
 import { createKyselyOpsStore } from './kysely-ops-store.js';
+import { createKyselyWritePath } from './kysely-write-path.js';
 import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
 import { INITIAL_BOT_STATE, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { Tables } from './tables.js';
@@ -78,6 +79,7 @@ export function createKyselyStore(db: Kysely<Tables>): Store {
     ...createKyselyAgentStore(db),
     ...createKyselyOpsStore(db),
     ...createKyselyTrustStore(db),
+    ...createKyselyWritePath(db),
 
     async createConversation(input) {
       await db

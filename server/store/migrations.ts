@@ -6,7 +6,7 @@
  *
  * @example await migrateToLatest(db); // creates or upgrades the tables, idempotent
  */
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { trustMigration } from './trust-migration.js';
 
 export interface NamedMigration extends Migration {
@@ -181,8 +181,33 @@ const contact: NamedMigration = {
   },
 };
 
+const writePath: NamedMigration = {
+  name: '0006_write_path',
+  async up(db: Kysely<any>) {
+    // The queue shows the last shopper message: kept on the row so listing the queue reads no messages.
+    await db.schema.alterTable('conversations').addColumn('preview', 'text').execute();
+    // Fill it for conversations already waiting, so an upgraded server shows their previews too.
+    await sql`update conversations set preview = substr((select m.text from messages m where m.conversation_id = conversations.id and m.sender = 'customer' order by m.seq desc limit 1), 1, 140) where status in ('queued', 'assigned')`.execute(db);
+    // The bot-turn outbox: a turn is stored with the shopper message it answers, done_at set with its reply.
+    await db.schema
+      .createTable('bot_turns')
+      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('conversation_id', 'text', (column) => column.notNull().references('conversations.id').onDelete('cascade'))
+      .addColumn('message_id', 'text', (column) => column.notNull().references('messages.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (column) => column.notNull())
+      .addColumn('done_at', 'text')
+      .execute();
+    // A start-up (or another node) looks for the unfinished turns only.
+    await db.schema.createIndex('bot_turns_pending_idx').on('bot_turns').columns(['done_at', 'created_at']).execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('bot_turns').execute();
+    await db.schema.alterTable('conversations').dropColumn('preview').execute();
+  },
+};
+
 /** Every migration, in apply order. Append only. */
-export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops, contact, trustMigration];
+export const MIGRATIONS: readonly NamedMigration[] = [conversationsAndMessages, agentsSessionsNotes, ops, contact, trustMigration, writePath];
 
 /**
  * Applies every pending migration (each in a transaction where the dialect allows DDL in one).

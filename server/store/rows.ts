@@ -35,6 +35,7 @@ export function toConversationRecord(row: ConversationsTable): ConversationRecor
     contactEmail: row.contact_email ?? null,
     contactName: row.contact_name ?? null,
     emailedSeq: row.emailed_seq === null || row.emailed_seq === undefined ? 0 : Number(row.emailed_seq),
+    preview: row.preview ?? null,
   };
 }
 
@@ -68,6 +69,7 @@ const PATCH_COLUMNS: Record<keyof ConversationPatch, [Column, Encoder]> = {
   contactEmail: ['contact_email', asIs],
   contactName: ['contact_name', asIs],
   emailedSeq: ['emailed_seq', asIs],
+  preview: ['preview', asIs],
 };
 
 /** The columns a patch changes; fields that are `undefined` or unknown are left out. */

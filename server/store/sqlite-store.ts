@@ -2,9 +2,10 @@
  * Owns opening the embedded SQLite store (SPEC §8): the file and its folder, the durability
  * pragmas, the kysely `SqliteDialect` and the migrations; the queries live in `kysely-store.ts`.
  *
- * Durability: an append resolves only after its COMMIT. better-sqlite3 is synchronous, so that
- * COMMIT has reached the WAL file before the promise settles. With `synchronous = FULL` (our
- * default) the WAL is fsynced at each commit, so an acknowledged message survives SIGKILL and
+ * Durability: a write resolves only after its COMMIT. The hot-path writes (`sqlite-write-path.ts`)
+ * share one transaction per event-loop turn (group commit); better-sqlite3 is synchronous, so that
+ * COMMIT has reached the WAL file before any of their promises settles. With `synchronous = FULL`
+ * (our default) the WAL is fsynced at each commit, so an acknowledged message survives SIGKILL and
  * also an OS crash or power cut; `NORMAL` survives a process crash only, and is faster.
  *
  * Open ONE store per file per process. better-sqlite3 waits for a lock synchronously, so a second
@@ -17,8 +18,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { createGroupCommit } from './group-commit.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
+import { createSqliteWritePath } from './sqlite-write-path.js';
 import type { Store } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -60,5 +63,15 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db);
+  const commit = createGroupCommit(database);
+  const store = createKyselyStore(db);
+  return {
+    ...store,
+    // The hot path: statements prepared once, writes grouped into one transaction per event-loop turn.
+    ...createSqliteWritePath(database, commit),
+    async close() {
+      await commit.run(() => undefined); // the writes already queued commit before the file closes
+      await store.close();
+    },
+  };
 }

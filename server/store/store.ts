@@ -67,6 +67,72 @@ export interface ConversationRecord {
   contactName?: string | null;
   /** The highest message seq already emailed to the contact or seen in the widget (reply emails). */
   emailedSeq?: number;
+  /** The last shopper message, cut to `PREVIEW_LENGTH`: the queue lists it without reading messages. */
+  preview?: string | null;
+}
+
+/** The conversation after `patch` (undefined fields kept), without reading it back. Pure. */
+export function applyPatch(current: ConversationRecord, patch: ConversationPatch): ConversationRecord {
+  const next = { ...current };
+  for (const [field, value] of Object.entries(patch)) if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+  return next;
+}
+
+/** How much of the last shopper message the queue shows. */
+export const PREVIEW_LENGTH = 140;
+
+/** A pending bot turn (the outbox row) with the shopper message it answers. */
+export interface BotTurnRecord {
+  id: string;
+  conversationId: string;
+  message: ChatMessage;
+  /** The triage stored with that message (null only for rows written before triage was stored). */
+  triage: TriageResult | null;
+  createdAt: string;
+}
+
+/**
+ * Computes a conversation change from the row as it is inside the write's transaction, so the
+ * change never overwrites a concurrent one with stale data. Pure: no I/O, may run more than once.
+ */
+export type ConversationUpdate = (current: ConversationRecord) => ConversationPatch;
+
+/** One shopper message as ONE logical write (SPEC §8): see `Store.recordCustomerMessage`. */
+export interface CustomerMessageWrite {
+  message: NewMessage;
+  /** The conversation change that goes with the message (triage fields, reopening); `preview` and `updatedAt` are set by the store. */
+  update: ConversationUpdate;
+  /** Store a pending bot turn when the updated conversation is in this status (normally `bot`). */
+  turnWhen: ConversationStatus[];
+}
+
+export interface CustomerMessageResult {
+  message: ChatMessage;
+  duplicate: boolean;
+  /** The conversation after the write (before it, for a duplicate). */
+  conversation: ConversationRecord;
+  /** The pending bot turn stored with the message, if any. */
+  turn?: BotTurnRecord;
+}
+
+/** What a finished bot turn writes, decided from the conversation as it is inside the transaction. */
+export interface BotTurnOutcome {
+  /** The bot's reply; absent when the bot stays silent (a person took over meanwhile). */
+  reply?: Omit<NewMessage, 'conversationId'>;
+  patch?: ConversationPatch;
+}
+
+export interface BotTurnCompletion {
+  /** False when the turn was already done (by this node before a crash, or by another node): nothing was written. */
+  completed: boolean;
+  reply?: ChatMessage;
+  conversation?: ConversationRecord;
+}
+
+/** A page of a conversation's messages in seq order, and whether older ones exist. */
+export interface MessagePage {
+  messages: ChatMessage[];
+  earlier: boolean;
 }
 
 /** Fields `updateConversation` may change; `undefined` keeps a field, `null` clears it. */
@@ -119,6 +185,29 @@ export interface Store extends AgentStore, OpsStore, TrustStore {
   /** Messages in seq order, only those with seq > `afterSeq` when given. */
   listMessages(conversationId: string, afterSeq?: number): Promise<ChatMessage[]>;
   getMessageTriage(messageId: string): Promise<TriageResult | undefined>;
+  /** The last `limit` messages with seq < `beforeSeq` (all seqs when omitted), in seq order. */
+  listMessagePage(conversationId: string, limit: number, beforeSeq?: number): Promise<MessagePage>;
+
+  // ---- The write path (SPEC §8). Each call is ONE logical write, committed atomically. A store
+  // may group the writes of many conversations that arrive together into one transaction (the
+  // SQLite store does, per event-loop turn; a PostgreSQL store can do one transaction per batch);
+  // a promise resolves only after its write has committed, so the caller may then acknowledge it.
+
+  /**
+   * The shopper's message, the conversation update and (when the updated status is in `turnWhen`)
+   * the pending bot turn, in one commit. Idempotent on clientId like `appendMessage`: a duplicate
+   * writes nothing. `AppError('not_found')` for an unknown conversation.
+   */
+  recordCustomerMessage(write: CustomerMessageWrite): Promise<CustomerMessageResult>;
+  /**
+   * Finishes a pending turn exactly once: marks it done and writes `finish(current)`'s reply and
+   * patch in the same commit. When the turn is already done, writes nothing (`completed: false`).
+   */
+  completeBotTurn(turnId: string, finish: (current: ConversationRecord) => BotTurnOutcome, at: string): Promise<BotTurnCompletion>;
+  /** Unfinished bot turns, oldest first (a node runs them at start). */
+  listPendingBotTurns(): Promise<BotTurnRecord[]>;
+  /** Queued and assigned conversations (or only `ids`, whatever their status): one indexed query, no message reads. */
+  listQueueConversations(ids?: string[]): Promise<ConversationRecord[]>;
   /** Conversations matching every given filter, oldest first. */
   listConversations(filter: ConversationFilter): Promise<ConversationRecord[]>;
   close(): Promise<void>;

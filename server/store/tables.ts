@@ -33,6 +33,8 @@ export interface ConversationsTable {
   contact_email: string | null;
   contact_name: string | null;
   emailed_seq: number | null;
+  /** The last shopper message, cut to the queue's preview length (0006). */
+  preview: string | null;
 }
 
 export interface MessagesTable {
@@ -114,6 +116,15 @@ export interface BotOutcomesTable {
   at: string;
 }
 
+/** The bot-turn outbox (0006): one row per shopper message the bot must answer; `done_at` set once answered. */
+export interface BotTurnsTable {
+  id: string;
+  conversation_id: string;
+  message_id: string;
+  created_at: string;
+  done_at: string | null;
+}
+
 export interface Tables extends TrustTables {
   conversations: ConversationsTable;
   messages: MessagesTable;
@@ -124,4 +135,5 @@ export interface Tables extends TrustTables {
   follow_ups: FollowUpsTable;
   handoffs: HandoffsTable;
   bot_outcomes: BotOutcomesTable;
+  bot_turns: BotTurnsTable;
 }

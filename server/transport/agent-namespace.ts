@@ -75,7 +75,7 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
   let closed = false;
   // The wait estimate depends on how many agents are online: waiting shoppers hear when it changes.
   const republish = () => {
-    if (!closed) deps.queue.publish().catch((error: unknown) => logger.error({ err: error }, 'could not publish the queue'));
+    if (!closed) deps.queue.refreshEstimates().catch((error: unknown) => logger.error({ err: error }, 'could not publish the queue'));
   };
 
   namespace.use((socket, next) => {

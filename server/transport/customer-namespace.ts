@@ -23,6 +23,7 @@ import {
   ContactInput,
   CustomerHandshake,
   CustomerMessageInput,
+  HistoryInput,
   RateInput,
   TypingInput,
   type CustomerClientEvents,
@@ -124,6 +125,7 @@ async function onConnection(socket: CustomerSocket, deps: CustomerNamespaceDeps)
       status: session.conversation.status,
       messages: session.messages,
       contactKnown: Boolean(session.conversation.contactEmail),
+      earlier: session.earlier,
     });
   } catch (error) {
     logger.error({ err: error }, 'could not open a session');
@@ -166,6 +168,13 @@ function registerEvents(socket: CustomerSocket, deps: CustomerNamespaceDeps, log
     handleEvent(RateInput, logger, async (input) => {
       await limits.event(conversationId);
       return deps.service.rate(conversationId, input);
+    }),
+  );
+  socket.on(
+    'history',
+    handleEvent(HistoryInput, logger, async (input) => {
+      await limits.event(conversationId);
+      return deps.service.history(conversationId, input);
     }),
   );
 }

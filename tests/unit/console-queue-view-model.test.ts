@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueEntry } from '../../server/protocol';
 import {
+  applyQueueUpdate,
   COMPLAINT_WINDOW_MINUTES,
   FIRST_RESPONSE_MINUTES,
   formatWaiting,
@@ -97,5 +98,16 @@ describe('slaStatus', () => {
 
   it('has no running clock for a resolved conversation', () => {
     expect(slaStatus(entry({ conversationId: 'c', status: 'resolved', urgency: 'critical', waitingSince: ago(600) }), NOW)).toBe('ok');
+  });
+});
+
+describe('applyQueueUpdate', () => {
+  const entry = (conversationId: string, preview = ''): QueueEntry => ({
+    conversationId, status: 'queued', urgency: 'normal', intent: 'other', reasons: [], waitingSince: '2026-01-01T00:00:00.000Z', preview, language: 'en',
+  });
+
+  it('replaces changed entries by id, adds new ones and drops removed ones', () => {
+    const next = applyQueueUpdate([entry('a'), entry('b'), entry('c')], { changed: [entry('b', 'new text'), entry('d')], removed: ['c'] });
+    expect(next.map((e) => [e.conversationId, e.preview])).toEqual([['a', ''], ['b', 'new text'], ['d', '']]);
   });
 });

@@ -13,7 +13,7 @@ function conversation(patch: Partial<ConversationRecord> = {}): ConversationReco
     id: 'c1', status: 'queued', createdAt: AT, updatedAt: AT, locale: 'en-GB', page: '/cart', language: 'en',
     intent: 'logistics', urgency: 'high', reasons: ['intent:logistics', 'repeat:contact'], lastTriage: null,
     botState: { failures: 1, lookups: [] }, queuedAt: AT, assigneeId: null, assigneeName: null, firstResponseAt: null,
-    resolvedAt: null, rating: null, ratingComment: null, customerKey: 'k1', ...patch,
+    resolvedAt: null, rating: null, ratingComment: null, customerKey: 'k1', preview: null, ...patch,
   };
 }
 

@@ -1,0 +1,64 @@
+/**
+ * Runs the stored bot turns (the outbox, SPEC §8): in message order within a conversation, and
+ * different conversations concurrently. A turn comes from the shopper message's own commit (the
+ * hot path, no read) or from `resume()`, which at start runs every turn a crash left unfinished.
+ * A turn that fails is logged and left pending: the next start runs it again.
+ *
+ * @example
+ *   const worker = createBotTurnWorker(deps);
+ *   await worker.resume();      // at start: finish what the last process acknowledged but did not answer
+ *   worker.enqueue(turn);       // after a shopper message committed with its pending turn
+ */
+import type { BotTurnRecord } from '../store/store.js';
+import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
+import { runQueuedTurn } from './queued-turn.js';
+
+export interface BotTurnWorker {
+  /** Queues a committed turn behind the conversation's earlier ones. */
+  enqueue(turn: BotTurnRecord): void;
+  /** Queues every unfinished turn in the store; resolves with how many it found. */
+  resume(): Promise<number>;
+  /** Resolves when every turn queued so far has run (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createBotTurnWorker(deps: BotTurnDeps): BotTurnWorker {
+  const { store, logger } = deps;
+  // The tail of each conversation's chain of turns; deleted once it runs dry.
+  const chains = new Map<string, Promise<void>>();
+  const queued = new Set<string>();
+
+  async function run(turn: BotTurnRecord): Promise<void> {
+    // Read at run time, not enqueue time: the conversation's previous turn may have changed it.
+    const conversation = await store.getConversation(turn.conversationId);
+    if (conversation?.status === 'queued') await runQueuedTurn(deps, conversation, turn);
+    else if (conversation) await runBotTurn(deps, conversation, turn); // it stays silent unless the status is 'bot' 
+  }
+
+  function enqueue(turn: BotTurnRecord): void {
+    if (queued.has(turn.id)) return; // `resume()` may meet a turn that is already on its way
+    queued.add(turn.id);
+    const { conversationId } = turn;
+    const next = (chains.get(conversationId) ?? Promise.resolve())
+      .then(() => run(turn))
+      .catch((error: unknown) => logger.error({ err: error, conversationId, turnId: turn.id }, 'bot turn failed; it runs again at the next start'))
+      .finally(() => queued.delete(turn.id));
+    chains.set(conversationId, next);
+    void next.finally(() => {
+      if (chains.get(conversationId) === next) chains.delete(conversationId);
+    });
+  }
+
+  return {
+    enqueue,
+    async resume() {
+      const pending = await store.listPendingBotTurns();
+      for (const turn of pending) enqueue(turn);
+      if (pending.length > 0) logger.info({ turns: pending.length }, 'running bot turns left unfinished by the last process');
+      return pending.length;
+    },
+    async idle() {
+      while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+  };
+}

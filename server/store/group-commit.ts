@@ -1,0 +1,84 @@
+/**
+ * Owns group commit for the embedded SQLite store: writes from every conversation that arrive
+ * within one turn of the event loop run in ONE transaction, and each write's promise settles only
+ * after that transaction has committed (with `synchronous = FULL`, after the WAL fsync). One fsync
+ * then pays for hundreds of messages instead of one each, and nothing is acknowledged before it is
+ * on disk. Each write runs in its own SAVEPOINT, so one that throws (an unknown conversation)
+ * rolls back alone and rejects alone; the others still commit.
+ *
+ * better-sqlite3 is synchronous: a batch runs start to finish without yielding, so no other code
+ * sees it half done. kysely's transactions on the same connection do yield between statements:
+ * while one is open (`inTransaction`), the batch waits for the next turn instead of joining it.
+ *
+ * @example
+ *   const commit = createGroupCommit(database);
+ *   const row = await commit.run(() => insert.run(values)); // resolves after COMMIT
+ */
+import type { Database } from 'better-sqlite3';
+
+interface Job {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface GroupCommit {
+  /** Runs `work` inside the next batch's transaction; resolves with its result once committed. */
+  run<T>(work: () => T): Promise<T>;
+  /** Observers of each committed batch (metrics, tests): how many writes it held. */
+  onBatch(listener: (size: number) => void): void;
+}
+
+export function createGroupCommit(database: Database): GroupCommit {
+  let jobs: Job[] = [];
+  let scheduled = false;
+  const listeners: Array<(size: number) => void> = [];
+  // Called inside the batch's transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
+  const inSavepoint = database.transaction((work: () => unknown) => work());
+  const runBatch = database.transaction((batch: Job[]) => batch.map((job): Outcome => {
+    try {
+      return { ok: true, value: inSavepoint(job.work) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }));
+
+  function flush(): void {
+    if (database.inTransaction) {
+      setImmediate(flush); // a kysely transaction is between two statements: let it finish first
+      return;
+    }
+    scheduled = false;
+    const batch = jobs;
+    jobs = [];
+    let outcomes: Outcome[];
+    try {
+      // IMMEDIATE takes the write lock at BEGIN, so a CLI process cannot make the COMMIT fail half way.
+      outcomes = runBatch.immediate(batch);
+    } catch (error) {
+      for (const job of batch) job.reject(error); // the COMMIT failed: nothing of the batch is stored
+      return;
+    }
+    for (const listener of listeners) listener(batch.length);
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+
+  return {
+    run<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (scheduled) return;
+        scheduled = true;
+        // setImmediate runs after this turn's I/O callbacks: every socket message read in this turn joins the batch.
+        setImmediate(flush);
+      });
+    },
+    onBatch: (listener) => void listeners.push(listener),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Owns the SQLite hot path: the store methods every shopper message and bot reply goes through,
+ * as better-sqlite3 statements prepared once (kysely's SQLite driver prepares each query anew) and
+ * written through the group commit (`group-commit.ts`), so one fsync covers every conversation's
+ * writes of one event-loop turn. Same contract as `kysely-write-path.ts`; the SQLite store
+ * spreads these over the kysely ones.
+ *
+ * @example const fast = createSqliteWritePath(database); // Partial<Store>, spread over createKyselyStore(db)
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import { AppError } from '../errors.js';
+import type { ChatMessage, ConversationStatus } from '../protocol.js';
+import { createGroupCommit, type GroupCommit } from './group-commit.js';
+import { CONVERSATION_NOT_FOUND, newMessageRow, previewOf } from './kysely-write-path.js';
+import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
+import { applyPatch, INITIAL_BOT_STATE, type BotTurnRecord, type ConversationPatch, type ConversationRecord, type NewMessage, type Store } from './store.js';
+import type { ConversationsTable, MessagesTable } from './tables.js';
+
+type FastPath = Pick<
+  Store,
+  | 'createConversation'
+  | 'findConversationByTokenHash'
+  | 'getConversation'
+  | 'updateConversation'
+  | 'appendMessage'
+  | 'recordCustomerMessage'
+  | 'completeBotTurn'
+  | 'listMessagePage'
+  | 'listQueueConversations'
+>;
+
+/** The hot-path statements, prepared once per connection. */
+function prepareStatements(database: Database) {
+  const p = (source: string) => database.prepare(source);
+  return {
+    conversationById: p('select * from conversations where id = ?'),
+    conversationByToken: p('select * from conversations where token_hash = ?'),
+    insertConversation: p(
+      `insert into conversations (id, token_hash, customer_key, status, created_at, updated_at, locale, page, reasons_json, bot_state_json)
+       values (@id, @token_hash, @customer_key, @status, @created_at, @updated_at, @locale, @page, @reasons_json, @bot_state_json)`,
+    ),
+    messageByClientId: p('select * from messages where conversation_id = ? and client_id = ?'),
+    maxSeq: p('select coalesce(max(seq), 0) as maxSeq from messages where conversation_id = ?').pluck(),
+    insertMessage: p(
+      `insert into messages (id, conversation_id, seq, sender, text, client_id, author_name, at, triage_json)
+       values (@id, @conversation_id, @seq, @sender, @text, @client_id, @author_name, @at, @triage_json)`,
+    ),
+    touchConversation: p('update conversations set updated_at = ? where id = ?'),
+    insertTurn: p('insert into bot_turns (id, conversation_id, message_id, created_at, done_at) values (?, ?, ?, ?, null)'),
+    finishTurn: p('update bot_turns set done_at = ? where id = ? and done_at is null'),
+    turnConversation: p('select conversation_id from bot_turns where id = ?').pluck(),
+    messagesBefore: p('select * from messages where conversation_id = ? and seq < ? order by seq desc limit ?'),
+    queue: p("select * from conversations where status in ('queued', 'assigned')"),
+  };
+}
+
+export function createSqliteWritePath(database: Database, commit: GroupCommit = createGroupCommit(database)): FastPath {
+  const s = prepareStatements(database);
+  // One UPDATE statement per set of changed columns; a handful of shapes occur, each prepared once.
+  const updates = new Map<string, Statement>();
+
+  function readConversation(id: string): ConversationRecord | undefined {
+    const row = s.conversationById.get(id) as ConversationsTable | undefined;
+    return row && toConversationRecord(row);
+  }
+
+  function patchConversation(id: string, patch: ConversationPatch): void {
+    const columns = toConversationColumns(patch) as Record<string, unknown>;
+    const names = Object.keys(columns).sort();
+    if (names.length === 0) return;
+    const key = names.join(',');
+    let statement = updates.get(key);
+    if (!statement) {
+      statement = database.prepare(`update conversations set ${names.map((name) => `${name} = @${name}`).join(', ')} where id = @__id`);
+      updates.set(key, statement);
+    }
+    statement.run({ ...columns, __id: id });
+  }
+
+  /** Inserts with the next seq, or returns the original for a repeated clientId. Runs inside the batch. */
+  function insertMessage(input: NewMessage): { message: ChatMessage; duplicate: boolean } {
+    if (input.clientId !== undefined) {
+      const original = s.messageByClientId.get(input.conversationId, input.clientId) as MessagesTable | undefined;
+      if (original) return { message: toChatMessage(original), duplicate: true };
+    }
+    const row = newMessageRow(input, Number(s.maxSeq.get(input.conversationId)) + 1);
+    s.insertMessage.run(row);
+    return { message: toChatMessage(row), duplicate: false };
+  }
+
+  function requireConversation(id: string): ConversationRecord {
+    const current = readConversation(id);
+    if (!current) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
+    return current;
+  }
+
+  return {
+    createConversation: (input) =>
+      commit.run(() => {
+        const row = {
+          id: input.id,
+          token_hash: input.tokenHash,
+          customer_key: input.customerKey,
+          status: 'bot' satisfies ConversationStatus,
+          created_at: input.now,
+          updated_at: input.now,
+          locale: input.locale ?? null,
+          page: input.page ?? null,
+          reasons_json: '[]',
+          bot_state_json: JSON.stringify(INITIAL_BOT_STATE),
+        };
+        s.insertConversation.run(row);
+        return requireConversation(input.id);
+      }),
+
+    findConversationByTokenHash: async (tokenHash) => {
+      const row = s.conversationByToken.get(tokenHash) as ConversationsTable | undefined;
+      return row && toConversationRecord(row);
+    },
+
+    getConversation: async (id) => readConversation(id),
+
+    // Through the group commit too: an autocommit would cost its own fsync on the event loop.
+    updateConversation: (id, patch) =>
+      commit.run(() => {
+        const current = requireConversation(id);
+        patchConversation(id, patch);
+        return applyPatch(current, patch);
+      }),
+
+    appendMessage: (input) =>
+      commit.run(() => {
+        requireConversation(input.conversationId);
+        const result = insertMessage(input);
+        if (!result.duplicate) s.touchConversation.run(input.at, input.conversationId);
+        return result;
+      }),
+
+    recordCustomerMessage: (write) =>
+      commit.run(() => {
+        const current = requireConversation(write.message.conversationId);
+        const { message, duplicate } = insertMessage(write.message);
+        if (duplicate) return { message, duplicate, conversation: current };
+        const patch = { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at };
+        patchConversation(current.id, patch);
+        const conversation = applyPatch(current, patch);
+        if (!write.turnWhen.includes(conversation.status)) return { message, duplicate, conversation };
+        const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
+        s.insertTurn.run(turn.id, turn.conversationId, message.id, turn.createdAt);
+        return { message, duplicate, conversation, turn };
+      }),
+
+    completeBotTurn: (turnId, finish, at) =>
+      commit.run(() => {
+        // The conditional update is the exactly-once gate: a turn is finished by one write only.
+        if (s.finishTurn.run(at, turnId).changes === 0) return { completed: false };
+        const current = requireConversation(String(s.turnConversation.get(turnId)));
+        const outcome = finish(current);
+        const reply = outcome.reply ? insertMessage({ ...outcome.reply, conversationId: current.id }).message : undefined;
+        const patch = { ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) };
+        patchConversation(current.id, patch);
+        return { completed: true, reply, conversation: applyPatch(current, patch) };
+      }),
+
+    listMessagePage: async (conversationId, limit, beforeSeq) => {
+      const rows = s.messagesBefore.all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit + 1) as MessagesTable[];
+      return { messages: rows.slice(0, limit).reverse().map(toChatMessage), earlier: rows.length > limit };
+    },
+
+    listQueueConversations: async (ids) => {
+      if (ids === undefined) return (s.queue.all() as ConversationsTable[]).map(toConversationRecord);
+      return ids.map(readConversation).filter((conversation): conversation is ConversationRecord => conversation !== undefined);
+    },
+  };
+}
