@@ -26,6 +26,9 @@ async function say(target: TestServer, socket: CustomerClient, text: string) {
   const ack = await socket.emitWithAck('message', { clientId: crypto.randomUUID(), text });
   if (!ack.ok) throw new Error(`message refused: ${ack.error.code}`);
   await target.app.service.idle();
+  // Replies commit after the ack (group commit): one more round trip on the same socket brings
+  // everything the server emitted before it.
+  await socket.emitWithAck('typing', { typing: false });
   return ack.message;
 }
 
