@@ -99,7 +99,8 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
     const child = logger.child({ socketId: socket.id, agentId: agent.id });
     releases.cancel(agent.id);
     void socket.join([agentRoom(agent.id), AGENTS_ROOM]);
-    deps.queue.entries().then(
+    // A full re-read: with several nodes, other nodes' changes reach this node's view here too.
+    deps.queue.publish().then(() => deps.queue.entries()).then(
       (entries) => socket.emit('queue', entries),
       (error: unknown) => child.error({ err: error }, 'could not send the queue'),
     );

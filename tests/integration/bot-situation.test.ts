@@ -20,6 +20,8 @@ async function botReplyTo(socket: CustomerClient, text: string): Promise<ChatMes
   const ack = await socket.emitWithAck('message', { clientId: crypto.randomUUID(), text });
   if (!ack.ok) throw new Error(ack.error.code);
   await server.app.service.idle();
+  // Replies commit after the ack (group commit): one more round trip brings what was emitted before it.
+  await socket.emitWithAck('typing', { typing: false });
   return seen.filter(fromBot);
 }
 

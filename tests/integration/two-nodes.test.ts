@@ -3,7 +3,7 @@
 // winner, an agent on B and a shopper on A talk both ways, a login on B works on A, and after
 // SIGKILL of A the shopper resumes on B with every message and goes on.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, QueueEntry } from '../../server/protocol.js';
+import type { ChatMessage, QueueEntry, QueueUpdatePayload } from '../../server/protocol.js';
 import { closeAgents, connectAgent, nextEvent } from '../support/agent-client.js';
 import { ADMIN, createAgentAt, loginAt, startCluster, type Cluster } from '../support/cluster.js';
 import { requirePostgres } from '../support/postgres.js';
@@ -46,7 +46,8 @@ describe.skipIf(!available)('two nodes on PostgreSQL and Redis', () => {
   /** A shopper on `url` whose conversation the bot handed to the queue; resolves once `watcher` sees it queued. */
   async function escalateOn(url: string, ...watchers: Parameters<typeof nextEvent>[0][]) {
     const { socket, session } = await connectCustomer(url);
-    const seen = watchers.map((watcher) => nextEvent<QueueEntry[]>(watcher, 'queue', queued(session.conversationId)));
+    // After the `queue` on connect, agents get only changes (`queue:update`), from whichever node made them.
+    const seen = watchers.map((watcher) => nextEvent<QueueUpdatePayload>(watcher, 'queue:update', (update) => queued(session.conversationId)(update.changed)));
     const handoff = nextMessage(socket, fromBot);
     await say(socket, 'I want to talk to a human please');
     await handoff;
