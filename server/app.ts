@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): App {
   const { store, events } = ops;
   const limits = deps.limits ?? createLimiters(config.limits);
   const clientIp = createClientIp(config.trustProxy);
-  const auth = createAuthService({ store, clock, limits });
+  const auth = createAuthService({ store, clock, limits, idleMs: config.agentIdleMinutes * 60 * 1000 });
   // Set once the email wiring exists (below); the console asks whether replies are emailed.
   let emailEnabled = false;
   const http = createHttpApp({
@@ -81,7 +81,18 @@ export function createApp(deps: AppDeps): App {
     routers: [
       createStaticRouter(deps.assets),
       createWidgetStringsRouter(),
-      createAgentRouter({ store, auth, triage: (text) => triage(text, NO_HISTORY, deps.intents.current()), logger, clock, emailEnabled: () => emailEnabled }),
+      createAgentRouter({
+        store,
+        auth,
+        triage: (text) => triage(text, NO_HISTORY, deps.intents.current()),
+        logger,
+        clock,
+        emailEnabled: () => emailEnabled,
+        // Tokens are already revoked; closing the console's sockets makes it show the sign-in page now.
+        onAgentDisabled: (agentId) => {
+          for (const socket of io.of('/agent').sockets.values()) if ((socket.data as { agent?: { id: string } }).agent?.id === agentId) socket.disconnect(true);
+        },
+      }),
       ...ops.routers(auth),
     ],
     // A real query: a health check that never touches the database would stay green while it is gone.

@@ -6,6 +6,7 @@
  * @example VARIABLES.port.schema.parse('8080') // → 8080
  */
 import { z } from 'zod';
+import { passwordProblem } from './auth/password-policy.js';
 import {
   LOG_LEVELS,
   businessHoursSchema,
@@ -72,8 +73,11 @@ export const VARIABLES = {
   }),
   adminPassword: v({
     name: 'ADMIN_PASSWORD', default: undefined, secret: true,
-    description: 'Password of that ops account, at least 8 characters; set together with ADMIN_EMAIL.',
-    schema: z.string().min(8, 'expected at least 8 characters'),
+    description: 'Password of that ops account: at least 10 characters and not a commonly used password; set together with ADMIN_EMAIL.',
+    schema: z.string().superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `the password ${problem}` });
+    }),
   }),
   logLevel: v({
     name: 'LOG_LEVEL', default: 'info',

@@ -16,6 +16,23 @@ import { createRateLimiter, type RateLimit } from '../transport/rate-limit.js';
 import { DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptCost } from './credentials.js';
 import { hashToken, newId, newToken } from './tokens.js';
 
+/** `PATCH /api/agents/:id` (SPEC §10): every field optional. */
+export interface AgentPatch {
+  name?: string;
+  role?: AgentRole;
+  languages?: readonly string[];
+  disabled?: boolean;
+}
+
+export interface AgentSummary {
+  id: string;
+  name: string;
+  role: AgentRole;
+  email: string;
+  languages: string[];
+  disabled: boolean;
+}
+
 /** Who is signed in, as routes and socket handlers see it. */
 export interface AuthenticatedAgent {
   id: string;
@@ -26,8 +43,10 @@ export interface AuthenticatedAgent {
 export interface AuthServiceDeps {
   store: Store;
   clock: () => Date;
-  /** How long a login token lives; default 12 hours (one shift). */
+  /** How long a login token lives at most; default 12 hours (one shift). */
   tokenTtlMs?: number;
+  /** A token unused this long stops working (AGENT_IDLE_MINUTES); default 4 hours. */
+  idleMs?: number;
   /** Login attempts per email + IP; default a burst of 5, then 5 per minute. */
   loginRate?: RateLimit;
   /** scrypt costs; tests pass small ones. */
@@ -37,6 +56,9 @@ export interface AuthServiceDeps {
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+export const DEFAULT_IDLE_MS = 4 * 60 * 60 * 1000;
+/** A session's expiry is moved at most once a minute: not a database write per request. */
+const TOUCH_EVERY_MS = 60 * 1000;
 const DEFAULT_LOGIN_RATE: RateLimit = { burst: 5, refillPerSecond: 5 / 60 };
 /** Enough keys for a busy desk; beyond it the oldest limiter is dropped so memory stays bounded. */
 const MAX_LIMITERS = 10_000;
@@ -51,6 +73,9 @@ export function createAuthService(deps: AuthServiceDeps) {
   const { store, clock } = deps;
   const cost = deps.scrypt ?? DEFAULT_SCRYPT;
   const ttl = deps.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
+  const idle = Math.min(deps.idleMs ?? DEFAULT_IDLE_MS, ttl);
+  /** Sliding expiry: `idle` after the last use, never past `ttl` after the login. */
+  const expiryFrom = (createdAt: string, now: number) => new Date(Math.min(Date.parse(createdAt) + ttl, now + idle)).toISOString();
   const limiters = new Map<string, ReturnType<typeof createRateLimiter>>();
   const limits = deps.limits ?? createLimiters();
   // Every scrypt goes through the bounded slots: a flood of logins waits (or gets 429), it never takes every CPU.
@@ -79,24 +104,26 @@ export function createAuthService(deps: AuthServiceDeps) {
     const account = await store.findAgentByEmail(normalized);
     const ok = await verify(password, account?.passwordHash ?? (await (decoyHash ??= hashPassword(generatePassword(), cost))));
     if (!account || !ok) throw new AppError('unauthorized', WRONG_CREDENTIALS);
+    // The same answer as a wrong password: a disabled account is not confirmed to anyone.
+    if ((await store.getAgentFlags(account.id)).disabledAt) throw new AppError('unauthorized', WRONG_CREDENTIALS);
     const now = clock();
     await store.deleteExpiredSessions(now.toISOString());
     const token = newToken();
-    await store.createSession({
-      tokenHash: hashToken(token),
-      agentId: account.id,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + ttl).toISOString(),
-    });
+    const createdAt = now.toISOString();
+    await store.createSession({ tokenHash: hashToken(token), agentId: account.id, createdAt, expiresAt: expiryFrom(createdAt, now.getTime()) });
     return { token, agent: publicAgent(account) };
   }
 
   async function authenticate(token: unknown): Promise<AuthenticatedAgent> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 200) throw new AppError('unauthorized', NOT_SIGNED_IN);
-    const session = await store.findSession(hashToken(token));
-    if (!session || Date.parse(session.expiresAt) <= clock().getTime()) throw new AppError('unauthorized', NOT_SIGNED_IN);
+    const tokenHash = hashToken(token);
+    const session = await store.findSession(tokenHash);
+    const now = clock().getTime();
+    if (!session || Date.parse(session.expiresAt) <= now) throw new AppError('unauthorized', NOT_SIGNED_IN);
     const account = await store.getAgent(session.agentId);
-    if (!account) throw new AppError('unauthorized', NOT_SIGNED_IN);
+    if (!account || (await store.getAgentFlags(account.id)).disabledAt) throw new AppError('unauthorized', NOT_SIGNED_IN);
+    const next = expiryFrom(session.createdAt, now);
+    if (Date.parse(next) - Date.parse(session.expiresAt) >= TOUCH_EVERY_MS) await store.touchSession(tokenHash, next);
     return publicAgent(account);
   }
 
@@ -140,7 +167,27 @@ export function createAuthService(deps: AuthServiceDeps) {
     return 'generated';
   }
 
-  return { login, authenticate, logout, createAgent, bootstrapAdmin };
+  /** Changes an account (ops); disabling revokes every token of it at once. */
+  async function updateAgent(id: string, patch: AgentPatch): Promise<AgentSummary> {
+    const account = await store.getAgent(id);
+    if (!account) throw new AppError('not_found', 'No agent account with this id');
+    if (patch.name !== undefined || patch.role !== undefined) await store.updateAgentProfile(id, { name: patch.name, role: patch.role, now: clock().toISOString() });
+    const flags: { disabledAt?: string | null; languages?: string[] } = {};
+    if (patch.languages !== undefined) flags.languages = [...patch.languages];
+    if (patch.disabled !== undefined) flags.disabledAt = patch.disabled ? clock().toISOString() : null;
+    if (Object.keys(flags).length > 0) await store.setAgentFlags(id, flags);
+    if (patch.disabled === true) await store.deleteSessionsOf(id);
+    return summaryOf(id);
+  }
+
+  async function summaryOf(id: string): Promise<AgentSummary> {
+    const account = await store.getAgent(id);
+    if (!account) throw new AppError('not_found', 'No agent account with this id');
+    const flags = await store.getAgentFlags(id);
+    return { ...publicAgent(account), email: account.email, languages: flags.languages ?? [], disabled: flags.disabledAt !== null };
+  }
+
+  return { login, authenticate, logout, createAgent, bootstrapAdmin, updateAgent };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -27,6 +27,14 @@ export function createKyselyTrustStore(db: Kysely<Tables>): TrustStore {
         .execute();
     },
 
+    async updateAgentProfile(agentId, patch) {
+      await db
+        .updateTable('agents')
+        .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.role !== undefined ? { role: patch.role } : {}), updated_at: patch.now })
+        .where('id', '=', agentId)
+        .execute();
+    },
+
     async deleteSessionsOf(agentId) {
       const result = await db.deleteFrom('agent_sessions').where('agent_id', '=', agentId).executeTakeFirst();
       return Number(result.numDeletedRows);

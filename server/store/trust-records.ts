@@ -39,6 +39,8 @@ export interface TrustStore {
   getAgentFlags(agentId: string): Promise<AgentFlags>;
   /** Changes the given fields only. */
   setAgentFlags(agentId: string, flags: Partial<AgentFlags>): Promise<void>;
+  /** Renames an account or changes its role; undefined keeps a field. */
+  updateAgentProfile(agentId: string, patch: { name?: string; role?: 'agent' | 'ops'; now: string }): Promise<void>;
   /** Revokes every token of an agent (disable, password change). */
   deleteSessionsOf(agentId: string): Promise<number>;
   /** Moves a session's expiry (sliding expiry after inactivity). */

@@ -11,14 +11,18 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.js';
 import { ROLES } from '../auth/credentials.js';
+import { passwordProblem } from '../auth/password-policy.js';
 import { loadConversationView } from '../conversations/conversation-view.js';
 import { MAX_TEXT_LENGTH, type TriageResult } from '../protocol.js';
 import type { Store } from '../store/store.js';
-import { jsonErrors, parseBody as parse, requireRole, route } from './rest-route.js';
+import { AppError } from '../errors.js';
+import { bearerToken, jsonErrors, parseBody as parse, requireRole, route } from './rest-route.js';
 
 export interface AgentRouterDeps {
   store: Store;
-  auth: Pick<AuthService, 'login' | 'authenticate' | 'createAgent'>;
+  auth: Pick<AuthService, 'login' | 'authenticate' | 'createAgent' | 'logout' | 'updateAgent'>;
+  /** Called after an account is disabled, to close its live console sockets. */
+  onAgentDisabled?: (agentId: string) => void;
   /** True when SMTP_URL is set and unseen replies are emailed. */
   emailEnabled?: () => boolean;
   triage: (text: string) => TriageResult;
@@ -30,10 +34,21 @@ const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password:
 const NewAgentBody = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(100),
-  // 8 is the floor NIST SP 800-63B sets for passwords a person chooses.
-  password: z.string().min(8).max(200),
+  // SPEC §10: at least 10 characters and not a commonly used password (auth/password-policy.ts).
+  password: z.string().max(200).superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the password ${problem}` });
+  }),
   role: z.enum(ROLES),
 });
+const AgentPatchBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)).max(20).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
 const TriageBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
 
 /**
@@ -57,6 +72,25 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     const agent = await auth.createAgent(parse(NewAgentBody, req.body));
     return { agent };
   }, 201));
+
+  router.post('/api/auth/logout', route(async (req) => {
+    await requireRole(req, auth, 'agent');
+    await auth.logout(bearerToken(req));
+    return { ok: true };
+  }));
+
+  router.patch('/api/agents/:id', route(async (req) => {
+    const caller = await requireRole(req, auth, 'ops');
+    const patch = parse(AgentPatchBody, req.body);
+    const id = String(req.params.id);
+    // An ops account cannot lock itself out or give up the last way back into account settings.
+    if (id === caller.id && (patch.disabled === true || patch.role === 'agent')) {
+      throw new AppError('invalid_payload', 'You cannot disable your own account or remove your own ops role', { details: { path: patch.disabled ? 'disabled' : 'role' } });
+    }
+    const agent = await auth.updateAgent(id, patch);
+    if (patch.disabled === true) deps.onAgentDisabled?.(id);
+    return { agent };
+  }));
 
   router.post('/api/triage', route(async (req) => {
     await requireRole(req, auth, 'agent');

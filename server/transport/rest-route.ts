@@ -20,12 +20,16 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   return parsed.data;
 }
 
+/** The `Authorization: Bearer …` token of a request; 401 without one. */
+export function bearerToken(req: Request): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+  if (!match?.[1]) throw new AppError('unauthorized', 'Send Authorization: Bearer <token> from POST /api/auth/login');
+  return match[1];
+}
+
 /** Resolves the bearer token to an agent holding at least `role`; 401 without one, 403 with too little. */
 export async function requireRole(req: Request, auth: Pick<AuthService, 'authenticate'>, role: AgentRole): Promise<AuthenticatedAgent> {
-  const header = req.get('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new AppError('unauthorized', 'Send Authorization: Bearer <token> from POST /api/auth/login');
-  const agent = await auth.authenticate(match[1]);
+  const agent = await auth.authenticate(bearerToken(req));
   if (!hasRole(agent.role, role)) throw new AppError('forbidden', `This needs the ${role} role`);
   return agent;
 }

@@ -68,7 +68,7 @@ describe('secrets in errors', () => {
 
   it('never echoes a short admin password', () => {
     const error = failureOf({ ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'hunter2' });
-    expect(error.message).toBe('ADMIN_PASSWORD: expected at least 8 characters, got a hidden value of 7 characters');
+    expect(error.message).toBe('ADMIN_PASSWORD: the password must be at least 10 characters, got a hidden value of 7 characters');
   });
 
   it('never echoes the admin email', () => {
@@ -84,9 +84,9 @@ describe('ADMIN_EMAIL and ADMIN_PASSWORD', () => {
   });
 
   it('accepts both', () => {
-    expect(loadConfig({ ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: '12345678' }).admin).toEqual({
+    expect(loadConfig({ ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'violet lantern harbor' }).admin).toEqual({
       email: 'ops@example.com',
-      password: '12345678',
+      password: 'violet lantern harbor',
     });
   });
 
@@ -96,7 +96,7 @@ describe('ADMIN_EMAIL and ADMIN_PASSWORD', () => {
   });
 
   it('rejects a password without an email, naming the email', () => {
-    const error = failureOf({ ADMIN_PASSWORD: '12345678' });
+    const error = failureOf({ ADMIN_PASSWORD: 'violet lantern harbor' });
     expect(error.variable).toBe('ADMIN_EMAIL');
     expect(error.message).toMatch(/^ADMIN_EMAIL: is required/);
     expect(error.message).not.toContain('12345678');

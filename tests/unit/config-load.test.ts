@@ -86,7 +86,7 @@ describe('loadConfig values', () => {
   });
 
   it('returns a deeply frozen object', () => {
-    const config = loadConfig({ ALLOWED_ORIGINS: 'https://a.example', ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: '12345678' });
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://a.example', ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'violet lantern harbor' });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.businessHours)).toBe(true);
     expect(Object.isFrozen(config.businessHours.days)).toBe(true);
