@@ -53,6 +53,21 @@ export function setLang(lang: Lang): void {
   }
 }
 
+/** The Intl locale of the console language ("zh-CN"), for times and dates. */
+export function intlLocale(): string {
+  return current === 'zh' ? 'zh-CN' : 'en-GB';
+}
+
+/** "14:05": 24-hour clock in the console language, optionally in another zone (the shopper's). */
+export function clockTime(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/** "29 Nov 2026, 14:05" / "2026年11月29日 14:05": dates and times in the console language. */
+export function dateTime(date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(date);
+}
+
 /** The string for `key` in the current language, with `{name}` placeholders filled from `vars`. */
 export function t(key: StringKey, vars: Readonly<Record<string, string | number>> = {}): string {
   const text = DICTIONARIES[current][key] || EN[key];

@@ -19,6 +19,12 @@ const EXACT: Readonly<Record<string, StringKey>> = {
   'payment:billing_error': 'reasonBillingError',
 };
 
+// The categories and threats of intents/safety.yaml; one ops adds later shows as written until translated.
+type SafetyCategory = 'fire' | 'burn' | 'electric_shock' | 'injury' | 'choking' | 'entrapment' | 'allergy' | 'poisoning' | 'child_or_pet_hurt';
+type ThreatKind = 'legal' | 'review' | 'chargeback' | 'repeat';
+const SAFETY = new Set<string>(['fire', 'burn', 'electric_shock', 'injury', 'choking', 'entrapment', 'allergy', 'poisoning', 'child_or_pet_hurt']);
+const THREATS = new Set<string>(['legal', 'review', 'chargeback', 'repeat']);
+
 const INTENTS = new Set(['logistics', 'refund', 'payment', 'complaint', 'human', 'other']);
 
 export function reasonLabel(code: string): string {
@@ -27,8 +33,8 @@ export function reasonLabel(code: string): string {
   const [kind = '', what = ''] = code.split(':', 2);
   const words = what.replace(/_/g, ' ');
   if (kind === 'intent' && INTENTS.has(what)) return t('reasonIntent', { what: t(`intent_${what as IntentName}`) });
-  if (kind === 'safety') return t('reasonSafety', { what: words });
-  if (kind === 'threat') return t('reasonThreat', { what: words });
+  if (kind === 'safety') return t('reasonSafety', { what: SAFETY.has(what) ? t(`safety_${what as SafetyCategory}`) : words });
+  if (kind === 'threat') return t('reasonThreat', { what: THREATS.has(what) ? t(`threat_${what as ThreatKind}`) : words });
   if (kind === 'repeat') return t('reasonRepeat');
   if (kind === 'agent') return t('reasonAgentTookOver');
   return code;

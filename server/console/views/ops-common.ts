@@ -6,7 +6,7 @@
  *   table([t('colReason'), t('colCount')], rows.map((r) => [r.reason, String(r.count)]));
  */
 import { el } from '../../../widget/dom';
-import { DICTIONARIES, t, type StringKey } from '../i18n';
+import { DICTIONARIES, dateTime, t, type StringKey } from '../i18n';
 import { formatFileError } from '../intents-eval-view-model';
 import type { IntentFileError } from '../ops-api';
 
@@ -44,7 +44,7 @@ export function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyAr
 /** A date and time in the agent's locale; an unparsable value shows as sent. */
 export function localTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? iso : dateTime(d);
 }
 
 /** Intent-file errors, one "file:line path: message" per line, in a monospace list. */

@@ -9,7 +9,7 @@
  */
 import { el } from '../../../widget/dom';
 import type { ConversationView } from '../../protocol';
-import { t, type StringKey } from '../i18n';
+import { clockTime, t, type StringKey } from '../i18n';
 import { reasonLabel } from '../reason-labels';
 import { readCustomer, readSummary, TREND_ARROWS } from '../summary-view-model';
 
@@ -30,7 +30,7 @@ const tags = (items: readonly string[]): HTMLElement[] => items.map((i) => el('s
 function sentimentText(c: ConversationView): string {
   const s = readSummary(c.summary, c.triage);
   const parts: string[] = [];
-  if (c.triage) parts.push(`${c.triage.sentiment.label} (${c.triage.sentiment.score.toFixed(2)})`);
+  if (c.triage) parts.push(`${t(`sentiment_${c.triage.sentiment.label}`)} (${c.triage.sentiment.score.toFixed(2)})`);
   if (s.trend) parts.push(`${TREND_ARROWS[s.trend]} ${t(`trend_${s.trend}`)}`);
   if (s.perTurn.length > 1) parts.push(s.perTurn.map((n) => n.toFixed(1)).join(' → '));
   return parts.join(' · ');
@@ -40,7 +40,7 @@ function sentimentText(c: ConversationView): string {
 function localTime(timeZone: string | null): string {
   if (!timeZone) return '';
   try {
-    return `${new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone })} (${timeZone})`;
+    return `${clockTime(new Date(), timeZone)} (${timeZone})`;
   } catch {
     return '';
   }

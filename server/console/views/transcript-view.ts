@@ -10,7 +10,7 @@
 import { el, show } from '../../../widget/dom';
 import { linkified } from '../../../widget/links';
 import type { ChatMessage } from '../../protocol';
-import { t } from '../i18n';
+import { clockTime, t } from '../i18n';
 
 /** An internal note as the `note` ack returns it; never shown to the shopper. */
 export interface Note {
@@ -26,7 +26,7 @@ const NEAR_END_PX = 40;
 
 const time = (iso: string): string => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime()) ? '' : clockTime(d);
 };
 
 // Plain elements, not <li>: inside role="log" a list item would lose its list (axe: listitem).
@@ -34,6 +34,11 @@ function bubble(cls: string, author: string, at: string, text: string): HTMLElem
   const body = el('p', { class: 'text' });
   body.append(...linkified(text));
   return el('div', { class: `msg ${cls}` }, [el('span', { class: 'meta' }, [el('strong', {}, author), el('time', { datetime: at }, time(at))]), body]);
+}
+
+/** The assistant is named in the console's language; a person by their own name. */
+function authorOf(message: ChatMessage): string {
+  return message.from === 'bot' ? t('assistantName') : (message.author?.name ?? t(`from_${message.from}`));
 }
 
 /** Messages in `seq` order, notes slotted in by time (a note has no `seq`). */
@@ -83,7 +88,7 @@ export function createTranscript(): Transcript {
         ...items.map((i) =>
           i.kind === 'note'
             ? bubble('note', t('from_note'), i.note.at, i.note.text)
-            : bubble(i.message.from, i.message.author?.name ?? t(`from_${i.message.from}`), i.message.at, i.message.text),
+            : bubble(i.message.from, authorOf(i.message), i.message.at, i.message.text),
         ),
       );
       const grew = items.length > count;
