@@ -7,7 +7,7 @@
  */
 import type { IntentName } from '../protocol.js';
 import { afinnLexicon } from '../triage/afinn.js';
-import { tokenize, foldText, hasCjk } from '../triage/normalize.js';
+import { tokenize, foldText, isSubstringTerm } from '../triage/normalize.js';
 import { stem, hasStemmer } from '../triage/stem.js';
 import { buildTermIndex, type Term, type TermIndex } from '../triage/term-index.js';
 import { buildTypoIndex, type TypoIndex } from '../triage/typo-index.js';
@@ -133,7 +133,7 @@ class TermCollector {
 
   private add(language: string, label: string, weight: number, owner: string): void {
     this.count++;
-    if (hasCjk(label)) {
+    if (isSubstringTerm(label)) {
       push(this.substrings, language, { label, units: [foldText(label)], weight, owner });
       return;
     }
@@ -164,11 +164,14 @@ class TermCollector {
     const languages = new Set([...this.terms.keys(), ...this.substrings.keys()]);
     const indexes = new Map<string, TermIndex>();
     for (const language of languages) {
-      indexes.set(language, buildTermIndex(this.terms.get(language) ?? [], this.substrings.get(language) ?? []));
+      indexes.set(language, buildTermIndex(this.terms.get(language) ?? [], this.substrings.get(language) ?? [], CJK_NEGATION[language]));
     }
     return indexes;
   }
 }
+
+// Japanese negates after the word (届きません, 壊れていない), Chinese before it (没收到, 不满意).
+const CJK_NEGATION: Readonly<Partial<Record<string, 'suffix' | 'prefix'>>> = { ja: 'suffix', zh: 'prefix' };
 
 function push(map: Map<string, Term[]>, key: string, term: Term): void {
   const list = map.get(key);

@@ -27,17 +27,32 @@ export interface MessageAnalysis {
 // Links and @handles carry no intent or mood, and handles in capitals read as shouting.
 const NOISE_RE = /https?:\/\/\S+|www\.\S+|\bpic\.twitter\.com\/\S+|(^|\s)@[\w.]+/giu;
 
+function unique(languages: readonly string[]): readonly string[] {
+  return languages.length === 1 || (languages.length === 2 && languages[0] !== languages[1]) ? languages : [...new Set(languages)];
+}
+
+/** Function-word score from which the guessed language alone is trusted. */
+const STRONG_EVIDENCE = 1.5;
+
 const NO_ORIGINALS: readonly (string | undefined)[] = [];
 
-export function analyzeMessage(rawText: string, set: IntentSet): MessageAnalysis {
+/**
+ * @param locale the widget's language (SPEC §9): used only when the text itself shows none.
+ */
+export function analyzeMessage(rawText: string, set: IntentSet, locale?: string): MessageAnalysis {
   const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? rawText.replace(NOISE_RE, '$1') : rawText;
   const folded = foldText(text);
   const tokens = tokenizeFolded(folded, (word) => set.knownWords.has(word));
   let words = tokens.map((token) => token.word);
   let clauses = tokens.map((token) => token.clause);
-  const { language, evidence } = guessLanguage(text, words);
-  const matchLanguages = !evidence ? set.languages : language === 'en' ? ['en'] : ['en', language];
-  const fixed = fixTypos(words, clauses, evidence ? matchLanguages : ['en'], set);
+  const guess = guessLanguage(text, words);
+  // Text first (a script, two function words), then the widget locale, then English (SPEC §9).
+  const strong = guess.confidence >= STRONG_EVIDENCE;
+  const useLocale = guess.confidence < 1 && !!locale && set.languages.includes(locale);
+  const language = useLocale ? locale : guess.language;
+  // Short or unclear text ("A bateria explodiu.") is matched against every language's terms.
+  const matchLanguages = strong ? unique(['en', guess.language, ...guess.also]) : set.languages;
+  const fixed = fixTypos(words, clauses, strong ? matchLanguages : unique(['en', language]), set);
   let originals: readonly (string | undefined)[] = NO_ORIGINALS;
   if (fixed) ({ words, clauses, originals } = fixed);
   const stemCache = new Map<string, readonly string[]>();

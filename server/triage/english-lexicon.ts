@@ -72,6 +72,28 @@ export function commonWords(): ReadonlySet<string> {
   return stopwords;
 }
 
+let stopwordsByLanguage: Map<string, ReadonlySet<string>> | undefined;
+
+/**
+ * True when `word` is a function word of `language` ("die" in German, "son" in French): English
+ * AFINN must not score the German article "die" as the verb.
+ */
+export function isFunctionWordOf(word: string, language: string): boolean {
+  stopwordsByLanguage ??= new Map();
+  let set = stopwordsByLanguage.get(language);
+  if (!set) {
+    let list: string[] = [];
+    try {
+      list = (require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>)[language] ?? [];
+    } catch {
+      list = [];
+    }
+    set = new Set(list.map((entry) => entry.normalize('NFD').replace(/\p{Mn}+/gu, '').toLowerCase()));
+    stopwordsByLanguage.set(language, set);
+  }
+  return set.has(word);
+}
+
 /** True when `word` (lowercase) is an English word or a regular inflection of one, or a function word. */
 export function isEnglishWord(word: string): boolean {
   const set = englishLemmas();

@@ -8,11 +8,11 @@
  */
 
 const FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en: ['the', 'is', 'my', 'i', 'you', 'and', 'it', 'to', 'of', 'for', 'not', 'was', 'have', 'where', 'what', 'order', 'please', 'this', 'with', 'can', 'me', 'a'],
-  es: ['el', 'la', 'los', 'las', 'mi', 'es', 'y', 'que', 'de', 'por', 'para', 'donde', 'esta', 'pedido', 'un', 'una', 'con', 'hola', 'gracias', 'quiero', 'no', 'se', 'mis', 'todavia'],
-  de: ['der', 'die', 'das', 'ist', 'und', 'ich', 'nicht', 'mein', 'meine', 'wo', 'bestellung', 'ein', 'eine', 'mit', 'fur', 'hallo', 'danke', 'noch', 'bitte', 'habe', 'es', 'zu', 'wurde', 'sie', 'wann'],
-  fr: ['le', 'la', 'les', 'est', 'et', 'je', 'mon', 'ma', 'mes', 'ou', 'commande', 'un', 'une', 'pas', 'pour', 'avec', 'bonjour', 'merci', 'toujours', 'colis', 'ai', 'vous', 'de', 'des', 'du', 'rembourser'],
-  pt: ['o', 'a', 'os', 'as', 'meu', 'minha', 'e', 'que', 'de', 'nao', 'para', 'onde', 'esta', 'pedido', 'um', 'uma', 'com', 'ola', 'obrigado', 'obrigada', 'quero', 'ainda', 'voces', 'encomenda'],
+  en: ['the', 'is', 'my', 'i', 'you', 'and', 'it', 'to', 'of', 'for', 'was', 'have', 'where', 'what', 'order', 'please', 'this', 'with', 'can', 'me', 'a', 'when', 'how', 'why', 'your', 'are', 'did', 'do', 'get', 'want', 'would', 'like', 'am', 'been', 'from', 'on', 'at', 'we'],
+  es: ['el', 'la', 'los', 'las', 'mi', 'es', 'y', 'que', 'de', 'por', 'para', 'donde', 'esta', 'pedido', 'un', 'una', 'con', 'hola', 'gracias', 'quiero', 'no', 'se', 'mis', 'todavia', 'cuando', 'como', 'porque', 'cuanto', 'me', 'su', 'del', 'al', 'lo', 'le', 'ya', 'hay', 'tienen', 'puedo', 'estoy', 'pero', 'muy', 'nada', 'dice', 'hacen'],
+  de: ['der', 'die', 'das', 'ist', 'und', 'ich', 'nicht', 'mein', 'meine', 'wo', 'bestellung', 'ein', 'eine', 'mit', 'fur', 'hallo', 'danke', 'noch', 'bitte', 'habe', 'es', 'zu', 'wurde', 'sie', 'wann', 'kann', 'konnen', 'wie', 'warum', 'was', 'auf', 'von', 'den', 'dem', 'mir', 'mich', 'ihr', 'ihre', 'schon', 'aber', 'oder', 'auch', 'bei', 'nach', 'wird', 'sind', 'hat', 'mochte', 'keine', 'kein'],
+  fr: ['le', 'la', 'les', 'est', 'et', 'je', 'mon', 'ma', 'mes', 'ou', 'commande', 'un', 'une', 'pas', 'pour', 'avec', 'bonjour', 'merci', 'toujours', 'colis', 'ai', 'vous', 'de', 'des', 'du', 'rembourser', 'combien', 'quand', 'comment', 'pourquoi', 'il', 'elle', 'au', 'aux', 'sur', 'dans', 'ne', 'votre', 'vos', 'nous', 'ce', 'cette', 'qui', 'quoi', 'suis', 'mais', 'tres', 'rien', 'veux', 'voudrais'],
+  pt: ['o', 'a', 'os', 'as', 'meu', 'minha', 'e', 'que', 'de', 'nao', 'para', 'onde', 'esta', 'pedido', 'um', 'uma', 'com', 'ola', 'obrigado', 'obrigada', 'quero', 'ainda', 'voces', 'encomenda', 'cade', 'quando', 'como', 'porque', 'quanto', 'do', 'da', 'no', 'na', 'ja', 'tem', 'posso', 'estou', 'foi', 'vou', 'mais', 'muito', 'nada', 'me', 'oi', 'fui', 'vem', 'voce'],
   it: ['il', 'lo', 'gli', 'della', 'mio', 'mia', 'e', 'che', 'di', 'non', 'per', 'dove', 'ordine', 'un', 'una', 'con', 'ciao', 'grazie', 'voglio', 'ancora', 'sono'],
 };
 
@@ -37,6 +37,19 @@ const HAN_RE = /\p{Script=Han}/u;
 const HANGUL_RE = /\p{Script=Hangul}/u;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
+export interface LanguageGuess {
+  language: string;
+  /** Something in the text pointed to `language` (a script, a function word, a letter). */
+  evidence: boolean;
+  /** Other languages the text also shows (mixed messages: "Hallo, where is my Bestellung?"). */
+  also: readonly string[];
+  /** How much pointed to `language`: about one per function word; 10 for a script. */
+  confidence: number;
+}
+
+/** A second language counts when it has at least this many function words. */
+const ALSO_AT = 2;
+
 /** ISO 639-1 code of the message's language; `en` when nothing points elsewhere. */
 export function detectLanguage(text: string, words: readonly string[]): string {
   return guessLanguage(text, words).language;
@@ -46,12 +59,13 @@ export function detectLanguage(text: string, words: readonly string[]): string {
  * The language and whether anything pointed to it: "Mitarbeiter" alone has no function word,
  * so triage then tries every language's terms rather than trusting the English default.
  */
-export function guessLanguage(text: string, words: readonly string[]): { language: string; evidence: boolean } {
+export function guessLanguage(text: string, words: readonly string[]): LanguageGuess {
   const nonAscii = NON_ASCII_RE.test(text);
   if (nonAscii) {
-    if (KANA_RE.test(text)) return { language: 'ja', evidence: true };
-    if (HAN_RE.test(text)) return { language: 'zh', evidence: true };
-    if (HANGUL_RE.test(text)) return { language: 'ko', evidence: true };
+    // Han without kana is Chinese, or Japanese written in kanji only ("返金希望"): try both.
+    if (KANA_RE.test(text)) return { language: 'ja', evidence: true, also: [], confidence: 10 };
+    if (HAN_RE.test(text)) return { language: 'zh', evidence: true, also: ['ja'], confidence: 10 };
+    if (HANGUL_RE.test(text)) return { language: 'ko', evidence: true, also: [], confidence: 10 };
   }
   const scores = new Map<string, number>();
   for (const word of words) {
@@ -72,5 +86,7 @@ export function guessLanguage(text: string, words: readonly string[]): { languag
       bestScore = score;
     }
   }
-  return { language: best, evidence: bestScore > 0 };
+  const also: string[] = [];
+  for (const [language, score] of scores) if (language !== best && score >= ALSO_AT) also.push(language);
+  return { language: best, evidence: bestScore > 0, also, confidence: bestScore };
 }

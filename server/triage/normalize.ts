@@ -20,7 +20,14 @@ export interface Token {
 
 /** The canonical negator: "no", "never", "n't", "without", ... all become this token. */
 export const NEGATOR = 'not';
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'cannot', 'nunca', 'nicht', 'kein', 'keine', 'jamais', 'pas', 'nao']);
+// Per language: en, de, fr, es, pt. Words for "nobody" stay words: they carry their own meaning.
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'without', 'neither', 'nor', 'cannot',
+  'nicht', 'kein', 'keine', 'keinen', 'keiner', 'nie', 'niemals', 'nichts', 'ohne',
+  'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'non',
+  'nunca', 'nada', 'ningun', 'ninguna', 'ninguno', 'tampoco', 'sin',
+  'nao', 'nem', 'nenhum', 'nenhuma', 'sem',
+]);
 /** Words that end a negation's reach ("not damaged but missing"). */
 const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'aber', 'pero', 'mais', 'mas']);
 
@@ -39,7 +46,7 @@ const APOSTROPHE_SUFFIXES: ReadonlyArray<[string, string]> = [
 ];
 
 // Letters/digits with inner apostrophes, or a run of punctuation that ends a clause.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.!?;,:()\n]+/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.!?;,:()\n\u3001\u3002]+/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ELONGATION_RE = /(\p{L})\1{2,}/gu;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
@@ -88,6 +95,10 @@ export function tokenizeFolded(folded: string, isKnown: (word: string) => boolea
       clause++;
       continue;
     }
+    if (first >= 0x3040 && CJK_RE.test(raw)) {
+      for (const word of segmentCjk(raw)) tokens.push({ word, clause });
+      continue;
+    }
     for (const word of expandWord(raw, isKnown)) {
       if (CLAUSE_BREAKERS.has(word)) {
         clause++;
@@ -101,7 +112,8 @@ export function tokenizeFolded(folded: string, isKnown: (word: string) => boolea
 
 function isPunctuation(code: number): boolean {
   // . ! ? ; , : ( ) and newline — the only non-letter starts TOKEN_RE allows.
-  return code === 46 || code === 33 || code === 63 || code === 59 || code === 44 || code === 58 || code === 40 || code === 41 || code === 10;
+  // 、 and 。 too: NFKC keeps the ideographic comma and full stop.
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 44 || code === 58 || code === 40 || code === 41 || code === 10 || code === 0x3001 || code === 0x3002;
 }
 
 /** One raw token → its normalized words (contractions expand to two). */
@@ -147,7 +159,32 @@ function collapseElongation(word: string, isKnown: (word: string) => boolean): s
   return single;
 }
 
+const KANA_RE = /[\u3040-\u30ff]/;
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Japanese and Chinese have no spaces: a run of them becomes words by ICU's dictionary segmenter
+ * (`Intl.Segmenter`, built into Node), Japanese when the run has kana. Terms in these languages
+ * still match as substrings of the folded text (compounds such as 返金希望 split differently
+ * from how ops write them); the words serve negation, sentiment and the console.
+ */
+export function segmentCjk(run: string): string[] {
+  const language = KANA_RE.test(run) ? 'ja' : 'zh';
+  let segmenter = segmenters.get(language);
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
+  const words: string[] = [];
+  for (const part of segmenter.segment(run)) if (part.isWordLike) words.push(part.segment);
+  return words;
+}
+
 /** True when the text contains Chinese, Japanese or Korean script (matched by substring). */
 export function hasCjk(text: string): boolean {
   return CJK_RE.test(text);
+}
+
+const PICTOGRAPH_RE = /\p{Extended_Pictographic}/u;
+
+/** True for terms that match as substrings: Chinese, Japanese, Korean, and emoji ("😡"). */
+export function isSubstringTerm(text: string): boolean {
+  return CJK_RE.test(text) || PICTOGRAPH_RE.test(text);
 }

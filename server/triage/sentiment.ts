@@ -9,6 +9,7 @@ import type { IntentSet } from '../intents/compile-intents.js';
 import { NEGATOR } from './normalize.js';
 import { matchTerms } from './term-index.js';
 import type { MessageAnalysis } from './analysis.js';
+import { isFunctionWordOf } from './english-lexicon.js';
 
 export interface Sentiment {
   /** tanh(raw / 4), rounded: -1 (furious) … 1 (delighted). */
@@ -25,6 +26,18 @@ const POSITIVE_AT = 2;
 /** "not happy" is less than "unhappy": a negated word counts -0.75 times (as VADER does). */
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
+/** "very disappointed", "sehr enttäuscht", "太差", "とてもひどい" count this much more. */
+const INTENSIFIER_FACTOR = 1.5;
+// en, de, fr, es, pt; accents folded as messages are.
+const INTENSIFIERS = new Set([
+  'very', 'so', 'really', 'extremely', 'totally', 'absolutely', 'completely', 'super', 'too', 'incredibly', 'utterly',
+  'sehr', 'total', 'wirklich', 'extrem', 'voll', 'echt', 'ganz', 'vollig',
+  'tres', 'vraiment', 'trop', 'completement', 'super', 'tellement', 'hyper',
+  'muy', 'realmente', 'demasiado', 'super', 'bastante', 'tan', 'totalmente',
+  'muito', 'demais', 'tao', 'bem', 'super', 'totalmente', 'realmente',
+]);
+// Before a Chinese or Japanese word (kana folded to hiragana): 太差, 很失望, 非常生气, とてもひどい, 本当にがっかり.
+const CJK_INTENSIFIER_RE = /(?:太|很|非常|超|真|特别|十分|とても|すごく|本当に|ほんとうに|めちゃくちゃ|まじで|大変)$/u;
 
 export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Sentiment {
   const covered = new Set<number>();
@@ -33,7 +46,8 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
     const index = set.sentimentTerms.get(language);
     if (!index) continue;
     for (const match of matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words)) {
-      raw += match.negated ? match.term.weight * NEGATION_FACTOR : match.term.weight;
+      const weight = match.term.weight * (intensified(analysis, match.start, match.offset) ? INTENSIFIER_FACTOR : 1);
+      raw += match.negated ? weight * NEGATION_FACTOR : weight;
       for (let i = match.start; i <= match.end; i++) covered.add(i);
     }
   }
@@ -42,7 +56,10 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
     if (covered.has(i)) continue;
     const value = set.afinn.get(words[i]!);
     if (value === undefined) continue;
-    raw += negatedAt(words, clauses, i) ? value * NEGATION_FACTOR : value;
+    // AFINN is English: in a German message "die" is an article, in French "pire" is not a typo.
+    if (analysis.language !== 'en' && isFunctionWordOf(words[i]!, analysis.language)) continue;
+    const weight = value * (intensified(analysis, i, undefined) ? INTENSIFIER_FACTOR : 1);
+    raw += negatedAt(words, clauses, i) ? weight * NEGATION_FACTOR : weight;
   }
   const shouting = isShouting(analysis.text);
   if (shouting) raw -= 1;
@@ -51,6 +68,12 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
   const score = Math.round(Math.tanh(raw / 4) * 100) / 100;
   const label = raw <= NEGATIVE_AT ? 'negative' : raw >= POSITIVE_AT ? 'positive' : 'neutral';
   return { score, label, raw, shouting };
+}
+
+/** An intensifier right before the word at `at` (or before the substring at `offset`). */
+function intensified(analysis: MessageAnalysis, at: number, offset: number | undefined): boolean {
+  if (offset !== undefined) return offset > 0 && CJK_INTENSIFIER_RE.test(analysis.folded.slice(Math.max(0, offset - 5), offset));
+  return at > 0 && analysis.clauses[at - 1] === analysis.clauses[at] && INTENSIFIERS.has(analysis.words[at - 1]!);
 }
 
 function negatedAt(words: readonly string[], clauses: readonly number[], at: number): boolean {

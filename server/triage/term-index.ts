@@ -26,8 +26,10 @@ export interface TermIndex {
   readonly byFirstUnit: ReadonlyMap<string, readonly Term[]>;
   /** `=exact` terms, keyed by their first word. */
   readonly byFirstWord: ReadonlyMap<string, readonly Term[]>;
-  /** Chinese/Japanese terms, matched as substrings of the folded text. */
+  /** Chinese/Japanese terms and emoji, matched as substrings of the folded text, longest first. */
   readonly substrings: readonly Term[];
+  /** Where a negator stands for substring terms: after (Japanese), before (Chinese), or nowhere. */
+  readonly negation?: 'suffix' | 'prefix';
   readonly size: number;
 }
 
@@ -37,6 +39,8 @@ export interface TermMatch {
   end: number;
   /** A negator stood up to NEGATION_REACH units before the match, in the same clause. */
   negated: boolean;
+  /** For substring terms: the character offset in the folded text (start and end are -1). */
+  offset?: number;
 }
 
 /** Words that may stand between two words of a phrase ("track my order" matches "track order"). */
@@ -44,7 +48,7 @@ const MAX_GAP = 2;
 /** How far back a negator reaches: "not really that damaged" is still negated. */
 const NEGATION_REACH = 3;
 
-export function buildTermIndex(terms: readonly Term[], substrings: readonly Term[] = []): TermIndex {
+export function buildTermIndex(terms: readonly Term[], substrings: readonly Term[] = [], negation?: 'suffix' | 'prefix'): TermIndex {
   const byFirstUnit = new Map<string, Term[]>();
   const byFirstWord = new Map<string, Term[]>();
   for (const term of terms) {
@@ -55,7 +59,9 @@ export function buildTermIndex(terms: readonly Term[], substrings: readonly Term
     if (bucket) bucket.push(term);
     else map.set(first, [term]);
   }
-  return { byFirstUnit, byFirstWord, substrings, size: terms.length + substrings.length };
+  // Longest first, so "不满意" claims its characters before "满意" can.
+  const longestFirst = [...substrings].sort((a, b) => b.units[0]!.length - a.units[0]!.length);
+  return { byFirstUnit, byFirstWord, substrings: longestFirst, negation, size: terms.length + substrings.length };
 }
 
 /**
@@ -73,10 +79,32 @@ export function matchTerms(
   const seen: Term[] = [];
   scan(index.byFirstUnit, units, clauses, seen, matches);
   if (index.byFirstWord.size > 0) scan(index.byFirstWord, words, clauses, seen, matches);
-  for (const term of index.substrings) {
-    if (foldedText.includes(term.units[0]!)) matches.push({ term, start: -1, end: -1, negated: false });
-  }
+  if (index.substrings.length > 0) scanSubstrings(index, foldedText, matches);
   return matches;
+}
+
+/** Substring terms: each once, at its first place not inside a longer term's match. */
+function scanSubstrings(index: TermIndex, text: string, matches: TermMatch[]): void {
+  let taken: Array<[number, number]> | undefined;
+  for (const term of index.substrings) {
+    const needle = term.units[0]!;
+    let at = text.indexOf(needle);
+    while (at >= 0 && taken?.some(([from, to]) => at >= from && at + needle.length <= to)) at = text.indexOf(needle, at + 1);
+    if (at < 0) continue;
+    (taken ??= []).push([at, at + needle.length]);
+    matches.push({ term, start: -1, end: -1, negated: cjkNegated(text, at, needle.length, index.negation), offset: at });
+  }
+}
+
+// 不/没/未/别/无 before a Chinese word; ない/ません/なかった/ず after a Japanese one (within a few characters of okurigana).
+const ZH_NEGATOR_RE = /[不没沒未别別无無][\p{Script=Han}]?$/u;
+const JA_NEGATOR_RE = /^[\p{Script=Hiragana}]{0,4}?(?:ない|なかった|ません|ず|ぬ)/u;
+const CJK_WINDOW = 6;
+
+function cjkNegated(text: string, at: number, length: number, negation: 'suffix' | 'prefix' | undefined): boolean {
+  if (negation === 'prefix') return ZH_NEGATOR_RE.test(text.slice(Math.max(0, at - 2), at));
+  if (negation === 'suffix') return JA_NEGATOR_RE.test(text.slice(at + length, at + length + CJK_WINDOW));
+  return false;
 }
 
 // `seen` is an array: a message matches a handful of terms, so a Set costs more than it saves.

@@ -36,8 +36,14 @@ const COMPLAINT_HANDOFF_AT = -1;
 const CRITICAL_THREATS = new Set(['legal']);
 const BOT_FAILURES_BEFORE_HANDOFF = 2;
 
-export function triage(text: string, history: TriageHistory, set: IntentSet): TriageResult {
-  const analysis = analyzeMessage(text, set);
+/** What the caller knows beyond the text. */
+export interface TriageOptions {
+  /** The widget's locale (`data-locale` or the browser's): the language when the text shows none. */
+  locale?: string;
+}
+
+export function triage(text: string, history: TriageHistory, set: IntentSet, options: TriageOptions = {}): TriageResult {
+  const analysis = analyzeMessage(text, set, options.locale?.slice(0, 2).toLowerCase());
   const ranked = rankIntents(analysis, set);
   const sentiment = scoreSentiment(analysis, set);
   const safety = findSafety(analysis, set);

@@ -63,10 +63,7 @@ function computeFix(word: string, languages: readonly string[], set: IntentSet):
     if (corrected) return [corrected];
   }
   const isWord = (part: string) => FUNCTION_WORDS.has(part) || set.knownWords.has(part) || isEnglishWord(part);
-  for (const language of languages) {
-    const index = set.typo.get(language);
-    const split = index && splitRunTogether(word, index, isWord);
-    if (split) return split;
-  }
-  return null;
+  // English only: German and Dutch write compounds on purpose ("Feuerrot" is a colour, not a fire).
+  const english = set.typo.get('en');
+  return (english && splitRunTogether(word, english, isWord)) || null;
 }

@@ -27,4 +27,17 @@ describe('intents/examples.jsonl', () => {
   it('handoff recall ≥ 0.95', () => {
     expect(report.handoff!.recall).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('has at least 60 rows in each of the seven languages, every row with its lang', () => {
+    expect(rows.every((row) => typeof row.lang === 'string')).toBe(true);
+    expect(Object.keys(report.byLanguage!).sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'pt', 'zh']);
+    for (const scores of Object.values(report.byLanguage!)) expect(scores.n).toBeGreaterThanOrEqual(60);
+  });
+
+  it('per language: intent macro-F1 ≥ 0.90 and handoff recall ≥ 0.95', () => {
+    for (const [language, scores] of Object.entries(report.byLanguage!)) {
+      expect(scores.intent!.macroF1, language).toBeGreaterThanOrEqual(0.9);
+      expect(scores.handoff!.recall, language).toBeGreaterThanOrEqual(0.95);
+    }
+  });
 });

@@ -39,9 +39,20 @@ describe('tokenize', () => {
     expect(words('goood', ['good'])).toEqual(['good']);
   });
 
-  it('keeps accented words whole (natural splits "verspätet") and CJK runs as tokens', () => {
+  it('keeps accented words whole (natural splits "verspätet") and segments Japanese and Chinese into words', () => {
     expect(words('Bestellung verspätet')).toEqual(['bestellung', 'verspatet']);
-    expect(words('注文はどこ？')).toEqual(['注文はどこ']);
+    expect(words('注文はどこ？')).toEqual(['注文', 'は', 'どこ']);
+    expect(words('我的订单')).toEqual(['我的', '订单']);
+  });
+
+  it('folds full-width letters, half-width katakana and katakana to one form', () => {
+    expect(foldText('ＲＥＦＵＮＤ')).toBe('refund');
+    expect(foldText('ｷｬﾝｾﾙ')).toBe(foldText('キャンセル'));
+    expect(foldText('キャンセル')).toBe('きゃんせる');
+  });
+
+  it('removes zero-width characters, soft hyphens and bidi marks', () => {
+    expect(foldText('fi\u200bre re\u00adfund \u200fok\u2060')).toBe('fire refund ok');
   });
 
   it('starts a new clause at punctuation and at "but", so negation cannot cross it', () => {
