@@ -1,0 +1,87 @@
+// Group commit on SQLite (server/store/group-commit.ts): writes that arrive together share one
+// transaction and are acknowledged only after it commits; a SIGKILL inside a batch loses exactly
+// the unacknowledged batch; one failing write does not fail its neighbours.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../server/store/sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'relaydesk-group-commit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const NOW = '2026-11-29T12:00:00.000Z';
+
+describe('group commit', () => {
+  it('keeps every acknowledged write and nothing of the batch a SIGKILL interrupted', async () => {
+    const file = join(dir, 'crash.sqlite');
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'group-commit-crash-writer.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    writer.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const signal = await new Promise((resolve) => writer.once('exit', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    const acked = output.split('\n').filter((line) => line.startsWith('acked ')).map((line) => line.slice('acked '.length));
+    // Rounds 1–4 were acknowledged in full; round 5 died inside its transaction, before any ack.
+    expect(acked).toHaveLength(40);
+    expect(acked.some((text) => text.startsWith('r5 '))).toBe(false);
+
+    const db = new Database(file, { readonly: true });
+    const stored = (db.prepare("select text from messages order by text").all() as Array<{ text: string }>).map((row) => row.text);
+    const turns = (db.prepare('select count(*) as n from bot_turns').get() as { n: number }).n;
+    db.close();
+    expect(stored).toEqual([...acked].sort());
+    expect(turns).toBe(40); // each stored message has its pending turn, committed with it
+  });
+
+  it('rejects a write to an unknown conversation alone, and commits the others of its batch', async () => {
+    const store = await createSqliteStore({ file: join(dir, 'isolation.sqlite') });
+    try {
+      await store.createConversation({ id: 'a', tokenHash: 'ha', customerKey: 'k', now: NOW });
+      const write = (conversationId: string, clientId: string) =>
+        store.recordCustomerMessage({ message: { conversationId, from: 'customer', text: clientId, clientId, at: NOW }, update: () => ({}), turnWhen: ['bot'] });
+      const results = await Promise.allSettled([write('a', 'one'), write('missing', 'two'), write('a', 'three')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.listMessages('a')).map((m) => [m.seq, m.text])).toEqual([[1, 'one'], [2, 'three']]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('finishes a bot turn exactly once: a second completion writes nothing', async () => {
+    const store = await createSqliteStore({ file: join(dir, 'once.sqlite') });
+    try {
+      await store.createConversation({ id: 'a', tokenHash: 'ha', customerKey: 'k', now: NOW });
+      const { turn } = await store.recordCustomerMessage({
+        message: { conversationId: 'a', from: 'customer', text: 'hi', clientId: 'c1', at: NOW },
+        update: () => ({}),
+        turnWhen: ['bot'],
+      });
+      expect(turn).toBeDefined();
+      expect(await store.listPendingBotTurns()).toHaveLength(1);
+      const finish = () => ({ reply: { from: 'bot' as const, text: 'hello', at: NOW } });
+      const [first, second] = await Promise.all([store.completeBotTurn(turn!.id, finish, NOW), store.completeBotTurn(turn!.id, finish, NOW)]);
+      expect([first.completed, second.completed]).toEqual([true, false]);
+      expect((await store.listMessages('a')).map((m) => m.from)).toEqual(['customer', 'bot']);
+      expect(await store.listPendingBotTurns()).toHaveLength(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('pages messages back to the first: the last 100, then 100 before, then the rest', async () => {
+    const store = await createSqliteStore({ file: join(dir, 'pages.sqlite') });
+    try {
+      await store.createConversation({ id: 'a', tokenHash: 'ha', customerKey: 'k', now: NOW });
+      await Promise.all(Array.from({ length: 250 }, (_, i) => store.appendMessage({ conversationId: 'a', from: 'customer', text: `m${i + 1}`, clientId: `c${i}`, at: NOW })));
+      const last = await store.listMessagePage('a', 100);
+      expect([last.messages[0]?.seq, last.messages.at(-1)?.seq, last.messages.length, last.earlier]).toEqual([151, 250, 100, true]);
+      const middle = await store.listMessagePage('a', 100, 151);
+      expect([middle.messages[0]?.seq, middle.messages.at(-1)?.seq, middle.earlier]).toEqual([51, 150, true]);
+      const first = await store.listMessagePage('a', 100, 51);
+      expect([first.messages[0]?.seq, first.messages.at(-1)?.seq, first.earlier]).toEqual([1, 50, false]);
+    } finally {
+      await store.close();
+    }
+  });
+});
