@@ -45,7 +45,7 @@ export function createOps(deps: OpsDeps) {
   const followUps = createFollowUps({ store, clock, delayHours: config.followUpDelayHours });
   const events: DeskEvents = createDeskRecorder({ store, metrics, followUps, logger });
   const settler = createBotSettler({ store, clock, idleMinutes: config.botIdleMinutes, onSolved: () => metrics.solvedByBot.inc(), logger });
-  const reports = createReports({ store, intents: deps.intents, settle: settler.settle });
+  const reports = createReports({ store, intents: deps.intents });
   const tuning = createIntentTuning({ dir: config.intentsDir, intents: deps.intents, store, clock, logger, onSaved: deps.onIntentSaved });
 
   /** The REST routers; they need the auth service, which is built on the counting store. */

@@ -5,8 +5,8 @@
  * never handed over, else `unsolved`. Solved ones feed `relaydesk_conversations_solved_by_bot_total`
  * and the report's containment. The store's insert-once makes a sweep idempotent across nodes.
  *
- * Sweeps run every minute, before each /metrics scrape and before each report, so both read
- * settled numbers; a conversation that the shopper picks up again after settling keeps its outcome.
+ * Sweeps run on a timer (every minute), never inside a GET: a scrape or a report only reads, so
+ * their numbers are at most a minute behind. A conversation picked up again after settling keeps its outcome.
  *
  * @example
  *   const settler = createBotSettler({ store, clock, idleMinutes: 30, onSolved: () => metrics.solvedByBot.inc(), logger });

@@ -1,9 +1,9 @@
 /**
  * The reports as the API serves them: loads a period's records from the store and hands them to
- * the pure summaries. Idle bot conversations are settled first, so containment is never stale.
+ * the pure summaries. Reads only: idle bot conversations are settled by the sweep's timer (bot-settler.ts).
  *
  * @example
- *   const reports = createReports({ store, intents, settle: settler.settle });
+ *   const reports = createReports({ store, intents });
  *   await reports.summary({ from: '2025-01-06T00:00:00.000Z', to: '2025-01-13T00:00:00.000Z' });
  *   await reports.ledgerCsv(range); // 'conversation,contact,intent,…\r\n…'
  */
@@ -16,14 +16,12 @@ import { summarizePeriod, type ReportSummary } from './report-summary.js';
 export interface ReportsDeps {
   store: Store;
   intents: Pick<IntentSource, 'sources'>;
-  settle: () => Promise<unknown>;
 }
 
 export function createReports(deps: ReportsDeps) {
   const { store } = deps;
 
   async function summary(range: TimeRange): Promise<ReportSummary> {
-    await deps.settle();
     const conversations = await store.listOpenedConversations(range);
     const ids = conversations.map((conversation) => conversation.id);
     return summarizePeriod({

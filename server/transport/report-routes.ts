@@ -48,9 +48,9 @@ export function createReportRouter(deps: ReportRouterDeps): Router {
   const router = express.Router();
 
   router.get('/metrics', (_req, res, next) => {
-    deps
-      .settle()
-      .then(() => deps.metrics.render())
+    // A scrape only reads: idle conversations are settled by the sweep's timer (bot-settler.ts).
+    deps.metrics
+      .render()
       .then((text) => res.type(deps.metrics.contentType).send(text), next);
   });
 

@@ -24,7 +24,11 @@ afterAll(async () => {
 
 /** The samples of a Prometheus text exposition, keyed by `name{labels}` as printed. */
 async function scrape(target: TestServer): Promise<Map<string, number>> {
-  const res = await fetch(`${target.url}/metrics`);
+  await target.app.ops.settle(); // what the sweep's timer does in production; a GET itself writes nothing
+  return parse(await fetch(`${target.url}/metrics`));
+}
+
+async function parse(res: Response): Promise<Map<string, number>> {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   const samples = new Map<string, number>();
@@ -84,6 +88,17 @@ describe('GET /metrics', () => {
     const samples = await scrape(server);
     expect(samples.get('relaydesk_conversations_total')).toBe(4);
     expect(samples.get('relaydesk_conversations_solved_by_bot_total')).toBe(1);
+  });
+
+  it('writes nothing on a scrape: an idle conversation is settled by the sweep, not by GET /metrics', async () => {
+    const before = (await scrape(server)).get('relaydesk_conversations_solved_by_bot_total');
+    const { socket } = await connectCustomer(server.url);
+    expect((await socket.emitWithAck('message', { clientId: crypto.randomUUID(), text: 'where is my order 1002' })).ok).toBe(true);
+    await server.app.service.idle();
+    offsetMs += 31 * 60_000;
+    const raw = await parse(await fetch(`${server.url}/metrics`));
+    expect(raw.get('relaydesk_conversations_solved_by_bot_total')).toBe(before);
+    expect((await scrape(server)).get('relaydesk_conversations_solved_by_bot_total')).toBe(before! + 1);
   });
 
   it('keeps its own registry per server: another server in this process counts nothing of it', async () => {

@@ -24,6 +24,7 @@ beforeAll(async () => {
   [ops, colleague] = await Promise.all([signUp(server, 'Olga', 'ops'), signUp(server, 'Leo')]);
   // Past BOT_IDLE_MINUTES (30 by default): the conversation the bot helped is now finished.
   offsetMs = 31 * 60_000;
+  await server.app.ops.settle(); // the sweep's timer, run now: reports only read
 });
 afterAll(async () => {
   closeClients();
