@@ -1,0 +1,111 @@
+/**
+ * Drives one server for `npm run bench:load` with socket.io-client: N widgets connect (each with
+ * its own X-Forwarded-For, as behind a proxy), then shopper messages go out open-loop at a fixed
+ * rate, round-robin over the widgets; latency is emit → the bot's `message`. Every wait is bounded.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { cpuSeconds, rssKb } from './proc-stats.js';
+
+/** Routine questions the bot answers itself (no handoff), asked in turn by each widget. */
+const QUESTIONS = [
+  'how long does shipping to Germany take?',
+  'what payment methods do you accept?',
+  'what is your return policy?',
+  'where is my order 1002',
+];
+
+export interface CellOptions {
+  widgets: number;
+  rate: number;
+  seconds: number;
+  /** A message whose bot reply has not arrived this long after the last send counts as failed. */
+  replyTimeoutMs: number;
+}
+
+export interface CellResult {
+  p50Ms: number;
+  p99Ms: number;
+  sent: number;
+  failed: number;
+  repliesPerSecond: number;
+  cpuPercent: number;
+  rssPerIdleWidgetKb: number;
+}
+
+const CONNECT_BATCH = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A distinct client address per widget (10.x.y.z), so per-IP limits see many shoppers. */
+const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+function connectWidget(url: string, i: number, timeoutMs: number): Promise<Socket> {
+  const socket = io(`${url}/customer`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { 'x-forwarded-for': addressOf(i) },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`widget ${i}: no session within ${timeoutMs} ms`)), timeoutMs);
+    socket.once('session', () => (clearTimeout(timer), resolve(socket)));
+    socket.once('connect_error', (error) => (clearTimeout(timer), reject(error)));
+  });
+}
+
+const quantile = (sorted: number[], q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+
+export async function runCell(url: string, pid: number, options: CellOptions): Promise<CellResult> {
+  const rssBefore = rssKb(pid);
+  const sockets: Socket[] = [];
+  try {
+    for (let i = 0; i < options.widgets; i += CONNECT_BATCH) {
+      const batch = Array.from({ length: Math.min(CONNECT_BATCH, options.widgets - i) }, (_, k) => connectWidget(url, i + k, 30_000));
+      sockets.push(...(await Promise.all(batch)));
+    }
+    await sleep(1000); // let the server settle before reading its idle memory
+    const rssPerIdleWidgetKb = (rssKb(pid) - rssBefore) / options.widgets;
+
+    const latencies: number[] = [];
+    const waiting = sockets.map(() => [] as number[]); // per widget: send times still without a reply
+    let failed = 0;
+    sockets.forEach((socket, i) =>
+      socket.on('message', (message: { from?: string }) => {
+        if (message.from !== 'bot') return;
+        const started = waiting[i]!.shift();
+        if (started !== undefined) latencies.push(performance.now() - started);
+      }),
+    );
+    const total = Math.round(options.rate * options.seconds);
+    const cpuBefore = cpuSeconds(pid);
+    const startedAt = performance.now();
+    for (let sent = 0; sent < total; ) {
+      // Open loop: as many messages as the clock says are due, whatever the server's pace.
+      const due = Math.min(total, Math.floor(((performance.now() - startedAt) / 1000) * options.rate) + 1);
+      for (; sent < due; sent += 1) {
+        const w = sent % sockets.length;
+        const text = QUESTIONS[Math.floor(sent / sockets.length) % QUESTIONS.length]!;
+        waiting[w]!.push(performance.now());
+        sockets[w]!.emit('message', { clientId: `load-${sent}`, text }, (ack: { ok?: boolean }) => {
+          if (ack?.ok !== true) failed += 1; // a refused message never gets its reply: counted once here
+          if (ack?.ok !== true) waiting[w]!.pop();
+        });
+      }
+      await sleep(2);
+    }
+    const deadline = performance.now() + options.replyTimeoutMs;
+    while (latencies.length + failed < total && performance.now() < deadline) await sleep(20);
+    const elapsed = (performance.now() - startedAt) / 1000;
+    const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
+    latencies.sort((a, b) => a - b);
+    return {
+      p50Ms: quantile(latencies, 0.5),
+      p99Ms: quantile(latencies, 0.99),
+      sent: total,
+      failed: total - latencies.length,
+      repliesPerSecond: latencies.length / elapsed,
+      cpuPercent,
+      rssPerIdleWidgetKb,
+    };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+  }
+}
