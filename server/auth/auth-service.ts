@@ -96,7 +96,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   /** Signs in; `ip` is part of the rate-limit key so one attacker cannot lock a colleague out everywhere. */
-  async function login(email: string, password: string, ip = 'unknown'): Promise<{ token: string; agent: AuthenticatedAgent }> {
+  async function login(email: string, password: string, ip = 'unknown'): Promise<{ token: string; agent: AuthenticatedAgent & { languages: string[] } }> {
     const normalized = email.trim().toLowerCase();
     if (!allowAttempt(normalized, ip)) throw new AppError('rate_limited', TOO_MANY_LOGINS);
     // Per IP stops a spray over many accounts; per account stops one account tried from many IPs.
@@ -105,13 +105,15 @@ export function createAuthService(deps: AuthServiceDeps) {
     const ok = await verify(password, account?.passwordHash ?? (await (decoyHash ??= hashPassword(generatePassword(), cost))));
     if (!account || !ok) throw new AppError('unauthorized', WRONG_CREDENTIALS);
     // The same answer as a wrong password: a disabled account is not confirmed to anyone.
-    if ((await store.getAgentFlags(account.id)).disabledAt) throw new AppError('unauthorized', WRONG_CREDENTIALS);
+    const flags = await store.getAgentFlags(account.id);
+    if (flags.disabledAt) throw new AppError('unauthorized', WRONG_CREDENTIALS);
     const now = clock();
     await store.deleteExpiredSessions(now.toISOString());
     const token = newToken();
     const createdAt = now.toISOString();
     await store.createSession({ tokenHash: hashToken(token), agentId: account.id, createdAt, expiresAt: expiryFrom(createdAt, now.getTime()) });
-    return { token, agent: publicAgent(account) };
+    // The console filters the queue to the languages the agent answers in (SPEC §9).
+    return { token, agent: { ...publicAgent(account), languages: flags.languages ?? [] } };
   }
 
   async function authenticate(token: unknown): Promise<AuthenticatedAgent> {

@@ -12,6 +12,8 @@ export interface Agent {
   id: string;
   name: string;
   role: string;
+  /** The languages this agent answers in (`PATCH /api/agents/:id {languages}`); the queue can show only those. */
+  languages?: string[];
 }
 
 export interface Session {

@@ -62,6 +62,21 @@ export function sortQueue<E extends Pick<QueueEntry, 'urgency' | 'waitingSince'>
   return [...entries].sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || at(a) - at(b));
 }
 
+export type LanguageFilter = 'mine' | 'all';
+
+/**
+ * The entries an agent sees: all, or only conversations in their languages ("pt-BR" counts as
+ * pt). An agent with no languages set sees everything, so a new account never faces an empty queue.
+ *
+ * @example filterByLanguage(entries, ['zh', 'en'], 'mine')
+ */
+export function filterByLanguage<E extends Pick<QueueEntry, 'language'>>(entries: readonly E[], languages: readonly string[], filter: LanguageFilter): E[] {
+  if (filter === 'all' || languages.length === 0) return [...entries];
+  const base = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  const mine = new Set(languages.map(base));
+  return entries.filter((entry) => mine.has(base(entry.language)));
+}
+
 /** Unit labels for `formatWaiting`, so the Chinese UI can say "1 小时 5 分钟". */
 export interface WaitingUnits {
   h: string;

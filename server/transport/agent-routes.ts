@@ -80,9 +80,12 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
   }));
 
   router.patch('/api/agents/:id', route(async (req) => {
-    const caller = await requireRole(req, auth, 'ops');
+    const signedIn = await requireRole(req, auth, 'agent');
     const patch = parse(AgentPatchBody, req.body);
     const id = String(req.params.id);
+    // Agents say which languages they answer in themselves; everything else is ops' to change.
+    const ownLanguages = id === signedIn.id && patch.languages !== undefined && Object.keys(patch).every((field) => field === 'languages');
+    const caller = ownLanguages ? signedIn : await requireRole(req, auth, 'ops');
     // An ops account cannot lock itself out or give up the last way back into account settings.
     if (id === caller.id && (patch.disabled === true || patch.role === 'agent')) {
       throw new AppError('invalid_payload', 'You cannot disable your own account or remove your own ops role', { details: { path: patch.disabled ? 'disabled' : 'role' } });

@@ -55,6 +55,16 @@ describe('accounts', () => {
     expect((await api(server, boss.token, 'PATCH', '/api/agents/nobody', { name: 'X' })).status).toBe(404);
   });
 
+  it('an agent sets their own languages (and nothing else about themselves); sign-in returns them', async () => {
+    const li = await signUp(server, 'Li');
+    const own = await api(server, li.token, 'PATCH', `/api/agents/${li.id}`, { languages: ['zh', 'en'] });
+    expect(own).toMatchObject({ status: 200, body: { agent: { id: li.id, languages: ['zh', 'en'], role: 'agent' } } });
+    expect((await api(server, li.token, 'PATCH', `/api/agents/${li.id}`, { languages: ['zh'], role: 'ops' })).status).toBe(403);
+    expect((await api(server, li.token, 'PATCH', `/api/agents/${boss.id}`, { languages: ['zh'] })).status).toBe(403);
+    const again = await login(server, li.email, li.password);
+    expect(await again.json()).toMatchObject({ agent: { id: li.id, languages: ['zh', 'en'] } });
+  });
+
   it('refuses short and common passwords for new accounts', async () => {
     const create = (password: string) => api(server, boss.token, 'POST', '/api/agents', { email: `p${Math.random()}@shop.example`, name: 'P', password, role: 'ops' });
     for (const weak of ['12345678', '1234567890', '12345678901', 'Password2024!', 'qwertyuiop', 'aaaaaaaaaaaa']) {

@@ -9,6 +9,7 @@ import {
   slaClocks,
   slaStatus,
   sortQueue,
+  filterByLanguage,
 } from '../../server/console/queue-view-model';
 
 const NOW = Date.parse('2025-11-03T12:00:00.000Z');
@@ -109,5 +110,16 @@ describe('applyQueueUpdate', () => {
   it('replaces changed entries by id, adds new ones and drops removed ones', () => {
     const next = applyQueueUpdate([entry('a'), entry('b'), entry('c')], { changed: [entry('b', 'new text'), entry('d')], removed: ['c'] });
     expect(next.map((e) => [e.conversationId, e.preview])).toEqual([['a', ''], ['b', 'new text'], ['d', '']]);
+  });
+});
+
+describe('filterByLanguage', () => {
+  const rows = [{ language: 'ja' }, { language: 'zh' }, { language: 'pt-BR' }, { language: 'en' }];
+  it("shows an agent the conversations in their languages, or all of them", () => {
+    expect(filterByLanguage(rows, ['zh', 'pt'], 'mine')).toEqual([{ language: 'zh' }, { language: 'pt-BR' }]);
+    expect(filterByLanguage(rows, ['zh'], 'all')).toHaveLength(4);
+  });
+  it('shows everything to an agent with no languages set', () => {
+    expect(filterByLanguage(rows, [], 'mine')).toHaveLength(4);
   });
 });
