@@ -102,3 +102,5 @@ export function clockTime(date: Date): string {
 export const agentJoinedLine = (name: string): string => fill(T.joined, { name });
 export const typingLine = (name: string): string => fill(T.typing, { name });
 export const rateLabel = (score: number): string => fill(T.rate, { n: score });
+/** Read out beside the launcher (the visual badge is a number only). */
+export const unreadLine = (count: number): string => fill(T.unread, { n: count });

@@ -12,7 +12,7 @@ import { createMessageList } from './message-list';
 import { createContactForm } from './contact-form';
 import { createRating } from './rating';
 import { STYLES } from './styles';
-import { T, typingLine } from './strings';
+import { T, typingLine, unreadLine } from './strings';
 import { connectionBanner, statusBanner, timeline } from './timeline';
 import type { WidgetState } from './widget-state';
 
@@ -42,6 +42,9 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
   const launcher = el('button', { type: 'button', class: 'launcher', 'aria-label': T.openChat, 'aria-expanded': 'false', 'aria-controls': 'rd-panel' }, [chatIcon()]);
   const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: '' });
   launcher.append(badge);
+  // The badge is a bare number; screen readers hear the count here instead, outside the
+  // launcher so its accessible name stays exactly "Open chat" (SPEC §6).
+  const unread = el('span', { class: 'sr', role: 'status' });
   const close = el('button', { type: 'button', class: 'close', 'aria-label': T.closeChat }, '×');
   const subtitle = el('p', { class: 'sub' });
   const head = el('header', { class: 'head' }, [el('div', {}, [el('h2', { id: 'rd-title' }, options.title), subtitle]), close]);
@@ -54,7 +57,7 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
   const composer = createComposer(on);
   const panel = el('section', { class: 'panel', id: 'rd-panel', role: 'dialog', 'aria-labelledby': 'rd-title', hidden: '' },
     [head, offline, banner, list.element, typing, contact.element, rating.element, composer.element]);
-  const root = el('div', { class: 'root' }, [launcher, panel]);
+  const root = el('div', { class: 'root' }, [launcher, unread, panel]);
   if (options.accent) root.style.setProperty('--rd-accent', options.accent);
   root.style.setProperty('--rd-on-accent', options.onAccent);
   shadow.append(el('style', {}, STYLES), root);
@@ -71,6 +74,7 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
       launcher.setAttribute('aria-expanded', String(s.open));
       setText(badge, s.unread > 9 ? '9+' : String(s.unread));
       show(badge, s.unread > 0);
+      setText(unread, s.unread > 0 && !s.open ? unreadLine(s.unread) : '');
       setText(subtitle, s.agentName ?? (s.status === 'bot' ? T.bot : ''));
       setText(offline, connectionBanner(s));
       show(offline, offline.textContent !== '');

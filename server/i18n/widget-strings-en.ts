@@ -29,6 +29,7 @@ export const en = {
   rateFailed: "Your rating didn't reach us — please try again",
   thanks: 'Thanks for your feedback',
   newMessages: 'New messages ↓',
+  unread: '{n} new messages in the chat',
   contactPrompt: "Leave your email and we'll send the team's answer there too, in case you close this page.",
   email: 'Email',
   contactSave: 'Save',
