@@ -57,6 +57,8 @@ export interface Connection {
   contact(email: string): void;
   /** A comment after a low rating; resends the same score with it. */
   comment(text: string): void;
+  /** Fetches the page of messages before the oldest one shown (`history`). */
+  loadEarlier(): void;
 }
 
 export function createConnection(o: ConnectionOptions): Connection {
@@ -207,7 +209,15 @@ export function createConnection(o: ConnectionOptions): Connection {
       .emit('contact', { email }, (err, ack) => dispatch({ type: 'contact', phase: !err && ack.ok ? 'saved' : 'failed' }));
   }
 
-  return { start, flush, typing, rate, identify, contact, comment };
+  function loadEarlier(): void {
+    const first = store.getState().messages[0];
+    if (!first || !live || !socket?.connected) return;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('history', { beforeSeq: first.seq }, (err, ack) => !err && ack.ok && dispatch({ type: 'earlier', messages: ack.messages, earlier: ack.earlier }));
+  }
+
+  return { start, flush, typing, rate, identify, contact, comment, loadEarlier };
 }
 
 /** The browser's IANA zone, so the bot names times in the shopper's own clock (SPEC §9). */

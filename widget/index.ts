@@ -70,6 +70,7 @@ function start(config: EmbedConfig, identity: string | undefined): Connection {
     rate: connection.rate,
     contact: connection.contact,
     comment: connection.comment,
+    earlier: connection.loadEarlier,
     retry(clientId) {
       store.dispatch({ type: 'retry', clientId });
       connection.flush();

@@ -33,6 +33,7 @@ export interface ViewHandlers {
   retry(clientId: string): void;
   contact(email: string): void;
   comment(text: string): void;
+  earlier(): void;
 }
 
 /** How long after the last keystroke the agent stops seeing "typing…". */
@@ -51,12 +52,14 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
   const offline = el('p', { class: 'banner offline', role: 'status' });
   const banner = el('p', { class: 'banner', role: 'status' });
   const list = createMessageList(on.retry);
+  const earlier = el('button', { type: 'button', class: 'earlier', hidden: '' }, T.earlier);
+  earlier.addEventListener('click', on.earlier);
   const typing = el('p', { class: 'typing' });
   const rating = createRating(on.rate, on.comment);
   const contact = createContactForm(on.contact);
   const composer = createComposer(on);
   const panel = el('section', { class: 'panel', id: 'rd-panel', role: 'dialog', 'aria-labelledby': 'rd-title', hidden: '' },
-    [head, offline, banner, list.element, typing, contact.element, rating.element, composer.element]);
+    [head, offline, banner, earlier, list.element, typing, contact.element, rating.element, composer.element]);
   const root = el('div', { class: 'root' }, [launcher, unread, panel]);
   if (options.accent) root.style.setProperty('--rd-accent', options.accent);
   root.style.setProperty('--rd-on-accent', options.onAccent);
@@ -81,6 +84,7 @@ export function createView(shadow: ShadowRoot, options: ViewOptions, on: ViewHan
       setText(banner, statusBanner(s));
       show(banner, banner.textContent !== '');
       setText(typing, s.agentTyping ? typingLine(s.agentTyping) : '');
+      show(earlier, s.earlier);
       list.render(timeline(s));
       rating.render(s);
       contact.render(s);

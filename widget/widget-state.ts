@@ -45,6 +45,8 @@ export interface WidgetState {
   /** The comment box after a low rating. */
   comment: 'hidden' | 'ask' | 'sending' | 'sent' | 'failed';
   contact: ContactState;
+  /** Older messages exist on the server (`session.earlier`, then the last `history` ack). */
+  earlier: boolean;
 }
 
 export type WidgetAction =
@@ -53,6 +55,8 @@ export type WidgetAction =
   | { type: 'connection'; state: ConnectionState }
   | { type: 'session'; session: SessionPayload }
   | { type: 'message'; message: ChatMessage }
+  /** A `history` page: older messages, and whether there are more before them. */
+  | { type: 'earlier'; messages: readonly ChatMessage[]; earlier: boolean }
   | { type: 'status'; status: StatusPayload }
   | { type: 'typing'; typing: AgentTypingPayload }
   | { type: 'send'; clientId: string; text: string; at: string }
@@ -82,6 +86,7 @@ export function initialState(outbox: Outbox = []): WidgetState {
     ratedScore: null,
     comment: 'hidden',
     contact: 'unknown',
+    earlier: false,
     unread: 0,
     outbox,
   };
@@ -112,6 +117,8 @@ export function reduce(state: WidgetState, action: WidgetAction): WidgetState {
         : { ...state, connection: action.state, agentTyping: null, outbox: box.release(state.outbox) };
     case 'session':
       return applySession(state, action.session);
+    case 'earlier':
+      return { ...state, messages: mergeMessages(state.messages, action.messages), earlier: action.earlier };
     case 'message':
       return addMessages(state, [action.message]);
     case 'status':
@@ -175,7 +182,10 @@ function applySession(state: WidgetState, session: SessionPayload): WidgetState 
     : { ...addMessages({ ...state, messages: [] }, session.messages), unread: 0 };
   const known = session.contactKnown === true;
   const contact: ContactState = known ? 'known' : same && state.contact !== 'known' ? state.contact : 'unknown';
-  const next = { ...base, conversationId: session.conversationId, contact };
+  // Pages loaded before a reconnect stay: then "more before them" is what we knew, not the session's flag.
+  const olderLoaded = same && (state.messages[0]?.seq ?? Infinity) < (session.messages[0]?.seq ?? Infinity);
+  const earlier = olderLoaded ? state.earlier : session.earlier === true;
+  const next = { ...base, conversationId: session.conversationId, contact, earlier };
   if (same && session.status === state.status) return next;
   return applyStatus({ ...next, rating: same ? next.rating : 'hidden' }, { status: session.status });
 }

@@ -30,6 +30,7 @@ export const en = {
   thanks: 'Thanks for your feedback',
   newMessages: 'New messages ↓',
   unread: '{n} new messages in the chat',
+  earlier: 'Show earlier messages',
   contactPrompt: "Leave your email and we'll send the team's answer there too, in case you close this page.",
   email: 'Email',
   contactSave: 'Save',

@@ -150,3 +150,23 @@ describe('outbox in the state', () => {
     expect(s.outbox[0]?.phase).toBe('queued');
   });
 });
+
+describe('earlier messages (session cap, history)', () => {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => msg(from + i));
+
+  it('offers earlier messages when the session says so, prepends a history page, and stops at the first', () => {
+    let s = run([{ type: 'session', session: session(range(101, 200), { earlier: true }) }]);
+    expect(s.earlier).toBe(true);
+    s = reduce(s, { type: 'earlier', messages: range(1, 100), earlier: false });
+    expect(seqs(s)).toEqual(range(1, 200).map((m) => m.seq));
+    expect(s.earlier).toBe(false);
+  });
+
+  it('keeps pages already loaded across a reconnect: the session flag does not bring the button back', () => {
+    let s = run([{ type: 'session', session: session(range(101, 200), { earlier: true }) }]);
+    s = reduce(s, { type: 'earlier', messages: range(1, 100), earlier: false });
+    s = reduce(s, { type: 'session', session: session(range(102, 201), { earlier: true }) });
+    expect(s.earlier).toBe(false);
+    expect(s.messages).toHaveLength(201);
+  });
+});
