@@ -25,7 +25,7 @@ button:focus-visible,textarea:focus-visible,input:focus-visible,a:focus-visible,
 .log-wrap{flex:1;min-height:0;position:relative;display:flex;flex-direction:column}
 .earlier{align-self:center;margin:6px auto 0;padding:4px 12px;border:1px solid #d0d7de;border-radius:14px;background:#fff;color:#1f2328;font-size:12px;cursor:pointer}
 .cue{position:absolute;left:50%;bottom:8px;transform:translateX(-50%);padding:4px 12px;border-radius:14px;background:#1f2328;color:#fff;font-size:12px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
-.time{display:block;font-size:11px;opacity:.8;margin-top:2px}
+.time{display:block;font-size:11px;margin-top:2px}
 .msg a{color:inherit;text-decoration:underline}
 .contact-box,.comment{padding:8px 16px;border-top:1px solid #eee;font-size:13px}
 .contact .row{display:flex;align-items:center;gap:6px;margin-top:6px}

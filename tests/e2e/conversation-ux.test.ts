@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashToken } from '../../server/auth/tokens.js';
+import { closeAgents, connectAgent, signUp } from '../support/agent-client.js';
 import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, requireBrowser, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -109,6 +110,28 @@ describe.skipIf(!available)('widget: following the conversation', () => {
     await cue.click();
     await expect.poll(distanceFromEnd, WAIT).toBeLessThan(48);
     expect(await cue.isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('asks what went wrong after a 2-star rating and stores the comment', { timeout: 90_000 }, async () => {
+    const page = await newPage();
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await send(page, 'I want to speak to a human');
+    const conversation = await conversationOf(page);
+    const agent = await signUp(server, `Rater${Date.now()}`);
+    const { socket } = await connectAgent(server.url, agent.token);
+    expect(await socket.emitWithAck('claim', { conversationId: conversation!.id })).toMatchObject({ ok: true });
+    expect(await socket.emitWithAck('resolve', { conversationId: conversation!.id })).toMatchObject({ ok: true });
+    await page.getByRole('button', { name: 'Rate 2 of 5' }).click();
+    const comment = page.getByRole('textbox', { name: 'What went wrong? (optional)' });
+    await comment.waitFor(WAIT);
+    await comment.fill('Took too long to answer');
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await widget(page).getByText('your comment helps us').waitFor(WAIT);
+    expect(await server.store.getConversation(conversation!.id)).toMatchObject({ rating: 2, ratingComment: 'Took too long to answer' });
+    expect(await seriousViolations(page)).toEqual([]);
+    closeAgents();
     expect(pageErrors).toEqual([]);
   });
 });
