@@ -244,6 +244,8 @@ export const EN = {
   cannedSafetyFirst: 'Safety first: is anyone hurt?',
   cannedSafetyReplace: 'Safety: replacement, refund and collection',
   assistantName: 'Assistant',
+  role_agent: 'agent',
+  role_ops: 'ops',
   sentiment_negative: 'negative',
   sentiment_neutral: 'neutral',
   sentiment_positive: 'positive',

@@ -245,6 +245,8 @@ export const ZH: Record<keyof typeof EN, string> = {
   cannedSafetyFirst: '安全第一：有人受伤吗？',
   cannedSafetyReplace: '安全：更换、退款和取回',
   assistantName: '智能助手',
+  role_agent: '客服',
+  role_ops: '运营',
   sentiment_negative: '负面',
   sentiment_neutral: '中性',
   sentiment_positive: '正面',

@@ -11,6 +11,7 @@
 import type { ChatMessage, IntentName, TriageResult, Urgency } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
 import { earlierCasesOf, type CaseRecord } from './conversation-case.js';
+import { openingLine } from '../i18n/opening-lines.js';
 
 export type SentimentDirection = 'improving' | 'worsening' | 'steady';
 
@@ -90,7 +91,8 @@ export function buildHandoffSummary(
       .filter((earlier) => earlier.id !== conversation.id)
       .map(({ id, createdAt, intent: earlierIntent, status, rating }) => ({ id, createdAt, intent: earlierIntent, status, rating })),
     earlierCases: earlierCasesOf(conversation),
-    firstLine: openingLine(intent, reasons, orderIds[0]),
+    // In the shopper's language, ready to send (i18n/opening-lines.ts).
+    firstLine: openingLine(conversation.language, intent, reasons, orderIds[0]),
   };
 }
 
@@ -133,24 +135,6 @@ function summarizeLookup(raw: unknown): LookupSummary[] {
   const total = isRecord(order.total) ? order.total : undefined;
   if (total && typeof total.value === 'number' && text(total.currency)) summary.total = `${total.value} ${text(total.currency)}`;
   return [summary];
-}
-
-const OPENINGS: Readonly<Record<IntentName, (order: string) => string>> = {
-  logistics: (order) => `I know waiting for a parcel is stressful. I'm checking ${order} with the carrier myself right now.`,
-  refund: (order) => `I understand you want this settled. I'm looking at ${order} now and will tell you exactly what happens to your money.`,
-  payment: (order) => `Payment trouble is worrying, I understand. I'm checking the payment${order === 'your order' ? '' : ` for ${order}`} right now.`,
-  complaint: () => `I'm sorry this has been so frustrating. I'm taking this over personally and we'll sort it out together.`,
-  human: () => `Thank you for waiting. I'm here now and I'll take it from here.`,
-  other: () => `I'm here now and I'll take it from here.`,
-};
-
-/** Acknowledge (I read it all) → Empathize (per intent) → Reassure (a concrete next step). */
-function openingLine(intent: IntentName, reasons: readonly string[], orderId: string | undefined): string {
-  const read = "I've read your whole conversation, so you won't need to repeat anything.";
-  if (reasons.some((reason) => reason.startsWith('safety:'))) {
-    return `${read} I'm so sorry this happened, and I hope everyone is safe. Is anyone still hurt or in danger right now? I'm handling this personally from here.`;
-  }
-  return `${read} ${OPENINGS[intent](orderId ? `order ${orderId}` : 'your order')}`;
 }
 
 function unique<T>(values: readonly T[]): T[] {

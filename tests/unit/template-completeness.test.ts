@@ -1,7 +1,8 @@
 // Every bot text exists in all seven served languages (SPEC §9): a reply template added in one
 // language and not the others fails here, as does a system message left untranslated.
 import { describe, expect, it } from 'vitest';
-import { placeholdersOf } from '../../server/bot/aer-templates.js';
+import { findAerProblems, placeholdersOf } from '../../server/bot/aer-templates.js';
+import { openingLine, OPENING_LINES } from '../../server/i18n/opening-lines.js';
 import { conversationLanguage, LANGUAGES, servedLanguage } from '../../server/i18n/languages.js';
 import { SYSTEM_TEXTS } from '../../server/i18n/system-texts.js';
 import { WIDGET_STRINGS } from '../../server/i18n/widget-strings.js';
@@ -95,6 +96,22 @@ describe('widget texts', () => {
         expect(WIDGET_STRINGS[language][key], `${language}.${key}`).not.toBe(WIDGET_EN[key]);
       }
     }
+  });
+});
+
+describe("the agent's suggested opening line", () => {
+  it('exists in every language for every intent and for safety, and neither blames nor over-promises', () => {
+    for (const language of LANGUAGES) {
+      expect(Object.keys(OPENING_LINES[language].intents).sort(), language).toEqual([...INTENT_NAMES].sort());
+      for (const intent of INTENT_NAMES) {
+        const line = openingLine(language, intent, [], '1001');
+        expect(line.length, `${language}.${intent}`).toBeGreaterThan(20);
+        expect(findAerProblems(line), `${language}.${intent}`).toEqual([]);
+      }
+    }
+    expect(openingLine('ja', 'logistics', [], '1001')).toContain('ご注文1001');
+    expect(openingLine('zh', 'other', ['safety:fire'], undefined)).toMatch(/^我已经看过.*受伤/);
+    expect(openingLine('it', 'human', [], undefined)).toMatch(/^I've read your whole conversation/);
   });
 });
 

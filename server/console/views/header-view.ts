@@ -33,7 +33,7 @@ export function headerView(model: HeaderModel, on: HeaderHandlers, notice: HTMLE
   if (model.online !== null) {
     right.push(el('span', { class: `conn ${model.online ? 'on' : 'off'}` }, t(model.online ? 'online' : 'offline')));
   }
-  if (model.agent) right.push(el('span', { class: 'who' }, t('signedInAs', { name: model.agent.name, role: model.agent.role })));
+  if (model.agent) right.push(el('span', { class: 'who' }, t('signedInAs', { name: model.agent.name, role: model.agent.role === 'ops' ? t('role_ops') : t('role_agent') })));
   if (on.signOut) {
     const out = el('button', { type: 'button' }, t('signOut'));
     out.addEventListener('click', on.signOut);
