@@ -138,9 +138,9 @@ export function createApp(deps: AppDeps): App {
     returnsUrl: `${config.publicUrl ?? ''}/returns`,
     events,
     notifier: {
-      message: (conversationId, message) => {
+      message: (conversationId, message, conversation) => {
         customers.to(conversationRoom(conversationId)).emit('message', message);
-        agents.notifyAgentsOfMessage(conversationId, message);
+        agents.notifyAgentsOfMessage(conversationId, message, conversation);
       },
       status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
     },

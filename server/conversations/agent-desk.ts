@@ -131,8 +131,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
   }
 
   /** A stored message (shopper's or bot's) to the agents following the conversation, verbatim. */
-  async function notifyAgentsOfMessage(conversationId: string, message: ChatMessage): Promise<void> {
-    const conversation = await store.getConversation(conversationId);
+  /** `known`: the conversation right after the message was stored, when the caller has it (no read then). */
+  async function notifyAgentsOfMessage(conversationId: string, message: ChatMessage, known?: ConversationRecord): Promise<void> {
+    const conversation = known ?? (await store.getConversation(conversationId));
     if (!conversation) return;
     const holderId = conversation.status === 'assigned' ? conversation.assigneeId : null;
     agents.message(conversationId, holderId, message);

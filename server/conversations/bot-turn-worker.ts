@@ -9,13 +9,13 @@
  *   await worker.resume();      // at start: finish what the last process acknowledged but did not answer
  *   worker.enqueue(turn);       // after a shopper message committed with its pending turn
  */
-import type { BotTurnRecord } from '../store/store.js';
+import type { BotTurnRecord, ConversationRecord } from '../store/store.js';
 import { runBotTurn, type BotTurnDeps } from './bot-turn.js';
 import { runQueuedTurn } from './queued-turn.js';
 
 export interface BotTurnWorker {
-  /** Queues a committed turn behind the conversation's earlier ones. */
-  enqueue(turn: BotTurnRecord): void;
+  /** Queues a committed turn behind the conversation's earlier ones; `conversation`: its state after that commit. */
+  enqueue(turn: BotTurnRecord, conversation?: ConversationRecord): void;
   /** Queues every unfinished turn in the store; resolves with how many it found. */
   resume(): Promise<number>;
   /** Resolves when every turn queued so far has run (tests, shutdown). */
@@ -28,19 +28,22 @@ export function createBotTurnWorker(deps: BotTurnDeps): BotTurnWorker {
   const chains = new Map<string, Promise<void>>();
   const queued = new Set<string>();
 
-  async function run(turn: BotTurnRecord): Promise<void> {
-    // Read at run time, not enqueue time: the conversation's previous turn may have changed it.
-    const conversation = await store.getConversation(turn.conversationId);
+  async function run(turn: BotTurnRecord, known?: ConversationRecord): Promise<void> {
+    // With an earlier turn still queued, read at run time: that turn may change the conversation.
+    // Otherwise the state from the message's own commit is current (the completion re-checks the status).
+    const conversation = known ?? (await store.getConversation(turn.conversationId));
     if (conversation?.status === 'queued') await runQueuedTurn(deps, conversation, turn);
     else if (conversation) await runBotTurn(deps, conversation, turn); // it stays silent unless the status is 'bot' 
   }
 
-  function enqueue(turn: BotTurnRecord): void {
+  function enqueue(turn: BotTurnRecord, conversation?: ConversationRecord): void {
     if (queued.has(turn.id)) return; // `resume()` may meet a turn that is already on its way
     queued.add(turn.id);
     const { conversationId } = turn;
-    const next = (chains.get(conversationId) ?? Promise.resolve())
-      .then(() => run(turn))
+    const previous = chains.get(conversationId);
+    const known = previous === undefined ? conversation : undefined;
+    const next = (previous ?? Promise.resolve())
+      .then(() => run(turn, known))
       .catch((error: unknown) => logger.error({ err: error, conversationId, turnId: turn.id }, 'bot turn failed; it runs again at the next start'))
       .finally(() => queued.delete(turn.id));
     chains.set(conversationId, next);

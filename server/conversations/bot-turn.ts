@@ -85,7 +85,7 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
   const at = clock().toISOString();
   const { reply, conversation: after } = await store.completeBotTurn(turn.id, (current) => finishTurn(current, decision, at), at);
   if (!reply || !after) return; // already answered (before a restart), or an agent took the chat meanwhile
-  notifier.message(conversation.id, reply);
+  notifier.message(conversation.id, reply, after);
   if (decision.kind !== 'handoff') return;
   await (deps.events ?? NO_DESK_EVENTS).handedOff(after, decision.reasons, at);
   // publish() tells the shopper their place: off duty, when the team is back (handoff/queue-banner.ts).

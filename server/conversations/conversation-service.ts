@@ -22,7 +22,8 @@ import { NO_DESK_EVENTS } from './desk-events.js';
 /** Where the service's events go; the socket transport implements it. */
 export interface ConversationNotifier {
   /** A stored message, to the shopper's room and to agents following the conversation. */
-  message(conversationId: string, message: ChatMessage): void;
+  /** `conversation`: its state right after the write, when the caller has it (saves agents a read). */
+  message(conversationId: string, message: ChatMessage, conversation?: ConversationRecord): void;
   /** A status change, to the shopper. */
   status(conversationId: string, status: StatusPayload): void;
 }
@@ -114,9 +115,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     if (duplicate) return { message, duplicate };
     // The logger scrubs emails and card numbers from `text` (logger.ts); the text helps debugging.
     logger.debug({ conversationId, seq: message.seq, intent: result.intent, urgency: result.urgency, reasons: result.reasons, text: input.text }, 'customer message');
-    notifier.message(conversationId, message);
+    notifier.message(conversationId, message, conversation);
     if (reopened) notifier.status(conversationId, { status: 'bot' });
-    if (turn) worker.enqueue(turn);
+    if (turn) worker.enqueue(turn, conversation);
     // A waiting or assigned conversation's queue entry shows the new preview (and maybe a higher urgency).
     if (conversation.status === 'queued' || conversation.status === 'assigned') {
       deps.queue.publish([conversationId]).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not publish the queue'));

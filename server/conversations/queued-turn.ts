@@ -45,7 +45,7 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
   if (decision.safety) await deps.queue.publish([conversation.id]);
   const at = clock().toISOString();
   // The reply and the turn's completion commit together (exactly once); silent once someone holds the chat.
-  const { reply } = await store.completeBotTurn(
+  const { reply, conversation: after } = await store.completeBotTurn(
     turn.id,
     (current) =>
       current.status !== 'queued'
@@ -53,5 +53,5 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
         : { reply: { from: 'bot', text: decision.text, authorName: BOT_NAME, at }, patch: { botState: { ...current.botState, ...decision.state, turns: current.botState.turns } } },
     at,
   );
-  if (reply) notifier.message(conversation.id, reply);
+  if (reply) notifier.message(conversation.id, reply, after);
 }

@@ -28,7 +28,7 @@ import {
   type AgentServerEvents,
   type ChatMessage,
 } from '../protocol.js';
-import type { Store } from '../store/store.js';
+import type { ConversationRecord, Store } from '../store/store.js';
 import { connectError } from './customer-namespace.js';
 import { handleEvent } from './handle-event.js';
 
@@ -115,8 +115,8 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
   return {
     namespace,
     /** A stored shopper or bot message, verbatim, to the agents following that conversation. */
-    notifyAgentsOfMessage(conversationId: string, message: ChatMessage): void {
-      desk.notifyAgentsOfMessage(conversationId, message).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not notify agents'));
+    notifyAgentsOfMessage(conversationId: string, message: ChatMessage, known?: ConversationRecord): void {
+      desk.notifyAgentsOfMessage(conversationId, message, known).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not notify agents'));
     },
     /** Runs the disconnect release for `agentId` now if none of their sockets is connected (tests, ops). */
     releaseIfGone: (agentId: string) => releases.fire(agentId),
