@@ -108,6 +108,14 @@ export const BLAME_OR_OVERPROMISE: readonly string[] = Object.freeze([
   'cálmese', 'tranquilícese', 'no es nuestro problema', 'culpa suya', 'le garantizo', 'garantizado',
   'acalme-se', 'não é problema nosso', 'não é nosso problema', 'culpa sua', 'eu garanto', 'garantido',
   '落ち着いてください', 'お客様の責任', '保証します', '必ず届きます',
+  // more de, fr, es, pt, ja; zh (agents answer Chinese-speaking shoppers in Chinese)
+  'Ihr Problem', 'selbst schuld', 'ich verspreche', 'wir versprechen', 'auf jeden Fall morgen',
+  'je vous promets', 'c\'est votre faute', 'ce n\'est pas notre faute', 'sans aucun doute demain',
+  'le prometo', 'es su culpa', 'no es nuestra culpa', 'tranquilícese ya', 'sin duda mañana',
+  'eu prometo', 'a culpa é sua', 'não é culpa nossa', 'fique calmo', 'fica calmo', 'com certeza amanhã',
+  'お客様のせい', '弊社の問題ではありません', '当社の責任ではありません', '絶対に届きます', 'お約束します',
+  '冷静一下', '请冷静', '不是我们的问题', '不是我们的错', '是您自己的问题', '是你自己的问题', '是您的错', '你自己的错',
+  '我保证', '我们保证', '保证明天', '一定会到', '肯定会到', '百分之百',
 ]);
 
 /** Lower case, no accents, straight apostrophes, single spaces: how phrases and texts are compared. */

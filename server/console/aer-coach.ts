@@ -27,7 +27,7 @@ export interface AerReport {
  * bot and the agents follow one rule. That list mixes both kinds; promises are recognisable by their
  * words ("guarantee", "promise", "100%", "definitely"), everything else on it is blame.
  */
-const PROMISE_WORDS = /guarant|garant|promis|100|definitely|no doubt|保証|必ず/i;
+const PROMISE_WORDS = /guarant|garant|promis|promet|versprech|100|definitely|no doubt|auf jeden fall|sans aucun doute|sin duda|com certeza|保証|必ず|絶対|約束|保证|一定|肯定|百分之百/i;
 
 export function problemKind(phrase: string): 'blame' | 'overpromise' {
   return PROMISE_WORDS.test(phrase) ? 'overpromise' : 'blame';
@@ -47,8 +47,13 @@ const NEXT_STEP = new RegExp(
     String.raw`\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|minutes?|days?|weeks?)\b`,
     String.raw`\b(i've|i have|i will|i'll|we've|we have|we will|we'll|let me|within|by)\b`,
     String.raw`\b(tracking|refund\w*|replacement|replace|exchange|return label|reship\w*|resend|cancel\w*|voucher|credit|escalat\w*|arrang\w*|check\w*)\b`,
-    // Agents sometimes answer Chinese-speaking shoppers in Chinese.
-    '我已|我会|我们会|退款|换货|物流|单号|小时|天内',
+    // The conversation's language (SPEC §9): de, fr, es, pt, then ja and zh (no word edges there).
+    String.raw`\b(heute|morgen|stunden?|tagen?|ich habe|ich werde|wir werden|erstattung|ersatz|umtausch|sendungsnummer)\b`,
+    String.raw`\b(aujourd'hui|demain|heures?|jours?|j'ai|je vais|nous allons|remboursement|remplacement|échange|suivi)\b`,
+    String.raw`\b(hoy|mañana|horas?|días?|he|voy a|vamos a|reembolso|cambio|reemplazo|seguimiento)\b`,
+    String.raw`\b(hoje|amanhã|horas?|dias?|vou|vamos|reembolso|troca|rastreamento)\b`,
+    '確認|本日|明日|時間|日以内|返金|交換|手配|発送|お問い合わせ番号',
+    '我已|我会|我们会|退款|换货|物流|单号|小时|天内|今天|明天',
   ].join('|'),
   'i',
 );

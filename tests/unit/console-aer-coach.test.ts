@@ -61,3 +61,22 @@ describe('canned replies', () => {
     for (const reply of replies) expect({ label: reply.label, problems: coach(reply.text).problems }).toEqual({ label: reply.label, problems: [] });
   });
 });
+
+describe('coach in the conversation language', () => {
+  it('flags blame and over-promising in each served language', () => {
+    const kinds = (text: string) => coach(text).problems.map((p) => p.kind).filter((k) => k !== 'no_next_step');
+    expect(kinds('Beruhigen Sie sich, das ist nicht unser Problem.')).toEqual(['blame', 'blame']);
+    expect(kinds('Je vous promets une livraison demain.')).toEqual(['overpromise']);
+    expect(kinds('Le garantizo que llega mañana.')).toEqual(['overpromise']);
+    expect(kinds('A culpa é sua, eu garanto.')).toContain('blame');
+    expect(kinds('落ち着いてください。必ず届きます。')).toEqual(['blame', 'overpromise']);
+    expect(kinds('请冷静，这不是我们的问题。我保证明天一定会到。')).toEqual(expect.arrayContaining(['blame', 'overpromise']));
+  });
+
+  it('sees a concrete next step outside English', () => {
+    expect(coach('ただいま配送業者に確認し、本日中にご連絡いたします。').problems).toEqual([]);
+    expect(coach('我已为您申请退款，3 天内到账。').problems).toEqual([]);
+    expect(coach("J'ai lancé le remboursement aujourd'hui.").problems).toEqual([]);
+    expect(coach('Entiendo.').problems.map((p) => p.kind)).toEqual(['no_next_step']);
+  });
+});
