@@ -11,8 +11,11 @@ import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
 import type { BuiltAssets } from './assets/built-assets.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
+import type { QueueChanges } from './cluster/queue-sync.js';
+import { startTurnSweep } from './cluster/turn-sweep.js';
 import type { Config } from './config.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
+import type { BotTurnDeps } from './conversations/bot-turn.js';
 import { createQueuePublisher } from './conversations/queue-publisher.js';
 import { attachIdentity } from './identity/identity-sessions.js';
 import { createIdentityVerifier } from './identity/verify-identity.js';
@@ -48,6 +51,10 @@ export interface AppDeps {
   agentsOnline?: () => number;
   /** A console intent save is live here; several nodes announce it to the others. */
   onIntentSaved?: (intent: string, versionId: string) => void;
+  /** Several nodes: one conversation's bot turns run on one node at a time (PostgreSQL advisory locks). */
+  turnLocks?: BotTurnDeps['turnLocks'];
+  /** Several nodes: queue changes announced to and heard from the other nodes (server/cluster/queue-sync.ts). */
+  queueChanges?: Pick<QueueChanges, 'announce' | 'onRemote'>;
 }
 
 export interface App {
@@ -113,7 +120,9 @@ export function createApp(deps: AppDeps): App {
     toAgents: (update) => io.of('/agent').emit('queue:update', update),
     toShopper: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
     businessHours: config.businessHours,
+    announce: deps.queueChanges?.announce,
   });
+  deps.queueChanges?.onRemote((ids) => void queue.sync(ids).catch((error: unknown) => logger.error({ err: error }, 'could not sync the queue')));
   const agents = mountAgentNamespace(io, {
     store,
     auth,
@@ -137,6 +146,7 @@ export function createApp(deps: AppDeps): App {
     businessHours: config.businessHours,
     returnsUrl: `${config.publicUrl ?? ''}/returns`,
     events,
+    turnLocks: deps.turnLocks,
     notifier: {
       message: (conversationId, message, conversation) => {
         customers.to(conversationRoom(conversationId)).emit('message', message);
@@ -161,6 +171,8 @@ export function createApp(deps: AppDeps): App {
   emailEnabled = email.enabled;
   // Turns a crash left between the ack and the reply (SPEC §8): answered now, exactly once.
   service.resumeBotTurns().catch((error: unknown) => logger.error({ err: error }, 'could not resume pending bot turns'));
+  // Several nodes: turns a dead node left are taken over by whichever node sweeps first.
+  const sweep = deps.turnLocks ? startTurnSweep(service, logger) : undefined;
 
   return {
     httpServer,
@@ -171,6 +183,7 @@ export function createApp(deps: AppDeps): App {
     ops,
     email,
     async close() {
+      sweep?.stop();
       ops.close();
       email.close();
       agents.close();

@@ -12,7 +12,9 @@ import { ensureBuilt, MissingBuildError } from './assets/ensure-built.js';
 import { connectRedis, RedisUnavailableError, type RedisConnection } from './cluster/redis-connection.js';
 import { startIntentSync } from './cluster/intent-sync.js';
 import { startPresence } from './cluster/presence.js';
+import { startQueueSync } from './cluster/queue-sync.js';
 import { createSocketAdapter } from './cluster/socket-adapter.js';
+import { createTurnLocks } from './cluster/turn-locks.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { IntentLoadError } from './intents/load-intents.js';
 import { createIntentSource, type IntentSource } from './intents/intent-source.js';
@@ -40,7 +42,11 @@ async function joinCluster(redis: RedisConnection, config: Config, store: Store,
   const base = { redis, prefix: config.redisKeyPrefix, nodeId, logger };
   const presence = startPresence(base);
   const sync = await startIntentSync({ ...base, store, dir: config.intentsDir, intents });
-  return { presence, intents: sync, close: async () => void (await Promise.all([presence.close(), sync.close()])) };
+  const queue = await startQueueSync(base);
+  // REDIS_URL is refused without DATABASE_URL, so the database is PostgreSQL here.
+  const turnLocks = await createTurnLocks({ url: config.databaseUrl ?? '', logger });
+  const close = async () => void (await Promise.all([presence.close(), sync.close(), queue.close(), turnLocks.close()]));
+  return { presence, intents: sync, queue, turnLocks, close };
 }
 
 /** PostgreSQL when DATABASE_URL is set (several nodes), else SQLite in DATA_DIR; an unreachable database exits 1 with one line. */
@@ -100,7 +106,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const cluster = redis && (await joinCluster(redis, config, store, intents, logger));
   // With Redis, every node counts against the same limits (SPEC §10); without it, in this process.
   const limits = redis && createLimiters(config.limits, { redis: redis.command, prefix: `${config.redisKeyPrefix}:limit` });
-  const app = createApp({ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter, limits, agentsOnline: cluster?.presence.agentsOnline, onIntentSaved: cluster?.intents.announce });
+  const app = createApp({
+    ...{ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter, limits },
+    ...(cluster && { agentsOnline: cluster.presence.agentsOnline, onIntentSaved: cluster.intents.announce, queueChanges: cluster.queue, turnLocks: cluster.turnLocks }),
+  });
   cluster?.presence.track(() => app.io.of('/agent').sockets.size);
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));

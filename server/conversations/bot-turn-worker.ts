@@ -16,8 +16,8 @@ import { runQueuedTurn } from './queued-turn.js';
 export interface BotTurnWorker {
   /** Queues a committed turn behind the conversation's earlier ones; `conversation`: its state after that commit. */
   enqueue(turn: BotTurnRecord, conversation?: ConversationRecord): void;
-  /** Queues every unfinished turn in the store; resolves with how many it found. */
-  resume(): Promise<number>;
+  /** Queues every unfinished turn in the store (only those created before `olderThan`, an ISO time, when given); resolves with how many it found. */
+  resume(olderThan?: string): Promise<number>;
   /** Resolves when every turn queued so far has run (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -28,12 +28,18 @@ export function createBotTurnWorker(deps: BotTurnDeps): BotTurnWorker {
   const chains = new Map<string, Promise<void>>();
   const queued = new Set<string>();
 
-  async function run(turn: BotTurnRecord, known?: ConversationRecord): Promise<void> {
+  async function runNow(turn: BotTurnRecord, known?: ConversationRecord): Promise<void> {
     // With an earlier turn still queued, read at run time: that turn may change the conversation.
     // Otherwise the state from the message's own commit is current (the completion re-checks the status).
     const conversation = known ?? (await store.getConversation(turn.conversationId));
     if (conversation?.status === 'queued') await runQueuedTurn(deps, conversation, turn);
-    else if (conversation) await runBotTurn(deps, conversation, turn); // it stays silent unless the status is 'bot' 
+    else if (conversation) await runBotTurn(deps, conversation, turn); // it stays silent unless the status is 'bot'
+  }
+
+  async function run(turn: BotTurnRecord, known?: ConversationRecord): Promise<void> {
+    if (!deps.turnLocks) return runNow(turn, known);
+    // Another node holds the conversation: it runs this turn, or a later sweep here does if it dies.
+    await deps.turnLocks.withConversation(turn.conversationId, () => runNow(turn, known));
   }
 
   function enqueue(turn: BotTurnRecord, conversation?: ConversationRecord): void {
@@ -54,10 +60,13 @@ export function createBotTurnWorker(deps: BotTurnDeps): BotTurnWorker {
 
   return {
     enqueue,
-    async resume() {
-      const pending = await store.listPendingBotTurns();
+    async resume(olderThan) {
+      const all = await store.listPendingBotTurns();
+      // A sweep on several nodes leaves fresh turns to the node that stored them.
+      const pending = olderThan === undefined ? all : all.filter((turn) => turn.createdAt < olderThan);
       for (const turn of pending) enqueue(turn);
-      if (pending.length > 0) logger.info({ turns: pending.length }, 'running bot turns left unfinished by the last process');
+      if (pending.length > 0 && olderThan === undefined) logger.info({ turns: pending.length }, 'running bot turns left unfinished by the last process');
+      else if (pending.length > 0) logger.debug({ turns: pending.length }, 'sweep: running bot turns no node finished');
       return pending.length;
     },
     async idle() {

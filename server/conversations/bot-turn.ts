@@ -31,6 +31,11 @@ export interface BotTurnDeps {
   businessHours: BusinessHours;
   returnsUrl: string;
   events?: DeskEvents;
+  /**
+   * Several nodes: runs a conversation's turn only while holding its lock, so no two nodes run one
+   * conversation's turns at once (server/cluster/turn-locks.ts); false when another node holds it.
+   */
+  turnLocks?: { withConversation(conversationId: string, work: () => Promise<void>): Promise<boolean> };
 }
 
 /** The zone the widget reported at the handshake (conversation-service.ts keeps it in the bot state). */

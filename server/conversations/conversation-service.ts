@@ -155,7 +155,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     setContact,
     requireConversation,
     /** Runs the turns a crash left unfinished (call once at start). */
-    resumeBotTurns: () => worker.resume(),
+    resumeBotTurns: (olderThan?: string) => worker.resume(olderThan),
     /** Resolves when every bot turn started so far has finished (tests, shutdown). */
     idle: () => worker.idle(),
   };

@@ -20,6 +20,11 @@ export interface QueuePublisher {
    * changed: agents the changed entries, shoppers their new positions.
    */
   publish(conversationIds?: string[]): Promise<void>;
+  /**
+   * Several nodes: re-reads conversations another node changed (and announced) into this node's
+   * view, silently: that node already told agents and shoppers. Keeps positions and estimates here right.
+   */
+  sync(conversationIds?: string[]): Promise<void>;
   /** Re-sends shoppers' positions and estimates (the number of agents online changed); no store reads. */
   refreshEstimates(): Promise<void>;
   /** Where a conversation of this urgency would stand if it joined the queue now. */
@@ -37,6 +42,8 @@ export interface QueuePublisherDeps {
   toShopper: (conversationId: string, status: StatusPayload) => void;
   /** Off duty, shoppers are told when the team is back instead of a wait (handoff/queue-banner.ts). */
   businessHours: BusinessHours;
+  /** Several nodes: after a publish here, tells the other nodes which conversations changed (all when undefined). */
+  announce?: (conversationIds: string[] | undefined) => void;
 }
 
 const inQueue = (conversation: ConversationRecord) => conversation.status === 'queued' || conversation.status === 'assigned';
@@ -98,7 +105,7 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     if (recentWaitsSeconds.length > MAX_WAIT_SAMPLES) recentWaitsSeconds.shift();
   }
 
-  async function apply(conversationIds?: string[]): Promise<void> {
+  async function apply(conversationIds: string[] | undefined, silent = false): Promise<void> {
     await load();
     const rows = await deps.store.listQueueConversations(conversationIds);
     const changed: QueueEntry[] = [];
@@ -119,18 +126,21 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     }
     // A full read lists only what is in the queue; a named id that was not found is gone too.
     for (const id of conversationIds ?? [...view.keys()]) if (!seen.has(id) && view.delete(id)) removed.push(id);
+    if (silent) return;
     if (changed.length > 0 || removed.length > 0) deps.toAgents({ changed: changed.sort(byQueueOrder), removed });
     tellShoppers();
+    deps.announce?.(conversationIds);
   }
 
-  function publish(conversationIds?: string[]): Promise<void> {
-    const next = chain.then(() => apply(conversationIds));
+  function enqueue(conversationIds: string[] | undefined, silent: boolean): Promise<void> {
+    const next = chain.then(() => apply(conversationIds, silent));
     chain = next.catch(() => undefined);
     return next;
   }
 
   return {
-    publish,
+    publish: (conversationIds) => enqueue(conversationIds, false),
+    sync: (conversationIds) => enqueue(conversationIds, true),
     async refreshEstimates() {
       await load();
       tellShoppers();
