@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueEntry } from '../../server/protocol.js';
+import type { QueueUpdatePayload } from '../../server/protocol.js';
 import { closeAgents, connectAgent, nextEvent } from '../support/agent-client.js';
 import { ADMIN, createAgentAt, loginAt, startCluster, type Cluster } from '../support/cluster.js';
 import { requirePostgres } from '../support/postgres.js';
@@ -92,7 +92,10 @@ describe.skipIf(!available)('two nodes when Redis goes away and comes back', () 
     // After: an escalation on A reaches an agent on B again.
     const agent = await connectAgent(b.url, agentToken);
     const shopper = await connectCustomer(a.url);
-    const seen = nextEvent<QueueEntry[]>(agent.socket, 'queue', (entries) => entries.some((e) => e.conversationId === shopper.session.conversationId && e.status === 'queued'));
+    // After the `queue` on connect, agents get only changes (`queue:update`), here from node A.
+    const seen = nextEvent<QueueUpdatePayload>(agent.socket, 'queue:update', (update) =>
+      update.changed.some((e) => e.conversationId === shopper.session.conversationId && e.status === 'queued'),
+    );
     await shopper.socket.emitWithAck('message', { clientId: 'after', text: 'I want to talk to a human please' });
     await seen;
   }, 60_000);
