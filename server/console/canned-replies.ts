@@ -1,13 +1,15 @@
 /**
  * AER canned replies per intent (Acknowledge → Empathize → Reassure with a concrete step).
- * The reply text is English, the language every shopper template exists in (SPEC §4); the
- * menu label is a UI string key, translated by i18n. `[ORDER]`-style gaps are for the agent to fill.
+ * The reply text follows the conversation's language (SPEC §9; `canned-translations.ts`, English
+ * here); the menu label is a UI string key in the console's language. `[ORDER]`-style gaps are for
+ * the agent to fill.
  *
  * @example
  *   cannedReplies('refund')[0].text; // "Thanks for telling us about this. …"
  */
 import type { IntentName } from '../protocol';
 import type { StringKey } from './i18n';
+import { CANNED_TEXTS, type CannedLabel } from './canned-translations';
 
 export interface CannedReply {
   label: StringKey;
@@ -67,6 +69,8 @@ export interface CannedFacts {
   /** Estimated delivery, as the shop sent it. */
   date?: string;
   amount?: string;
+  /** The conversation's language: the reply texts follow it (SPEC §9); English when unserved. */
+  language?: string;
 }
 
 /**
@@ -77,7 +81,15 @@ export interface CannedFacts {
  */
 export function cannedFor(facts: CannedFacts): CannedReply[] {
   const base = [...(facts.safety ? SAFETY : []), ...REPLIES[facts.intent]];
-  return base.filter((reply) => !(reply.asksOrder && facts.orderId)).map((reply) => ({ ...reply, text: fillCanned(reply.text, facts) }));
+  return base
+    .filter((reply) => !(reply.asksOrder && facts.orderId))
+    .map((reply) => ({ ...reply, text: fillCanned(translated(reply, facts.language), facts) }));
+}
+
+/** The reply's text in the conversation's language ("pt-BR" → pt), else the English original. */
+function translated(reply: CannedReply, language: string | undefined): string {
+  const base = (language ?? '').toLowerCase().split(/[-_]/)[0] as keyof typeof CANNED_TEXTS;
+  return CANNED_TEXTS[base]?.[reply.label as CannedLabel] ?? reply.text;
 }
 
 const GAPS: Readonly<Record<string, keyof CannedFacts>> = {
@@ -94,5 +106,7 @@ export function fillCanned(text: string, facts: CannedFacts): string {
 
 /** Every canned reply, for tests that hold them to the AER rule. */
 export function allCannedReplies(): readonly CannedReply[] {
-  return [...SAFETY, ...Object.values(REPLIES).flat()];
+  const english = [...SAFETY, ...Object.values(REPLIES).flat()];
+  const others = Object.values(CANNED_TEXTS).flatMap((texts) => english.map((reply) => ({ ...reply, text: texts[reply.label as CannedLabel] })));
+  return [...english, ...others];
 }

@@ -1,6 +1,6 @@
 /**
  * Simplified Chinese UI strings. Typed by the English keys, so a missing or misspelt key is a
- * compile error. Canned reply TEXTS stay English (only their menu labels are translated).
+ * compile error. Canned reply texts follow the conversation's language (canned-translations.ts).
  */
 import type { EN } from './strings-en';
 

@@ -89,6 +89,10 @@ describe.skipIf(!available)('a Japanese shopper and a Chinese-speaking agent', (
     expect(await bubbles(agent)).toContain(ASK);
     // The assistant is named in Chinese in the console; the summary speaks Chinese.
     expect(await agent.getByRole('log').locator('.msg.bot strong').first().textContent()).toBe(ZH.assistantName);
+    // A canned reply (menu in Chinese) is inserted in the shopper's language.
+    await agent.locator('select#canned').selectOption('0');
+    await expect.poll(() => reply.inputValue(), WAIT).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
+    await screenshot(agent, 'zh-agent-canned-japanese');
     const joined = SYSTEM_TEXTS.ja.joined.replace('{name}', AGENT.name);
     await shopper.getByRole('log').locator('.msg.system').filter({ hasText: joined }).waitFor(WAIT);
 

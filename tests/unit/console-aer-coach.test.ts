@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { BLAME_OR_OVERPROMISE } from '../../server/bot/aer-templates';
 import { coach, problemKind } from '../../server/console/aer-coach';
-import { allCannedReplies } from '../../server/console/canned-replies';
+import { allCannedReplies, cannedFor } from '../../server/console/canned-replies';
+import { CANNED_TEXTS } from '../../server/console/canned-translations';
 
 const kinds = (text: string) => coach(text).problems.map((p) => p.kind);
 
@@ -78,5 +79,24 @@ describe('coach in the conversation language', () => {
     expect(coach('我已为您申请退款，3 天内到账。').problems).toEqual([]);
     expect(coach("J'ai lancé le remboursement aujourd'hui.").problems).toEqual([]);
     expect(coach('Entiendo.').problems.map((p) => p.kind)).toEqual(['no_next_step']);
+  });
+});
+
+describe('canned replies in the conversation language', () => {
+  it('exist in every served language with the English gaps, and follow the conversation language', () => {
+    const english = cannedFor({ intent: 'human', safety: true, agentName: '王芳' });
+    const japanese = cannedFor({ intent: 'human', safety: true, agentName: '王芳', language: 'ja' });
+    expect(japanese.map((r) => r.label)).toEqual(english.map((r) => r.label));
+    expect(japanese.find((r) => r.label === 'cannedHumanHello')!.text).toMatch(/^サポート担当の王芳です/);
+    expect(cannedFor({ intent: 'refund', safety: false, language: 'pt-BR' })[0]!.text).toMatch(/reembolso/);
+    expect(cannedFor({ intent: 'refund', safety: false, language: 'it' })[0]!.text).toMatch(/^Thanks/);
+    const gaps = (text: string) => (text.match(/\[[A-Z]+\]/g) ?? []).sort();
+    for (const [language, texts] of Object.entries(CANNED_TEXTS)) {
+      for (const reply of allCannedReplies().slice(0, 16)) {
+        const text = texts[reply.label as keyof typeof texts];
+        expect(text, `${language}.${reply.label}`).toBeTruthy();
+        expect(gaps(text), `${language}.${reply.label}`).toEqual(gaps(reply.text));
+      }
+    }
   });
 });
