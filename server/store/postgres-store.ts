@@ -21,7 +21,7 @@ import type { Tables } from './tables.js';
 export interface PostgresStoreOptions {
   /** A postgres:// URL (DATABASE_URL). */
   url: string;
-  /** Connections per node; each open transaction holds one. */
+  /** Connections per node (default 20: 10 measured a third slower under load; five nodes stay under PostgreSQL's default 100); each open transaction holds one. */
   poolSize?: number;
   /** Gives up on a connection attempt after this many milliseconds (an unreachable database at start fails fast). */
   connectTimeoutMs?: number;
@@ -38,7 +38,7 @@ export class DatabaseUnavailableError extends Error {
 export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? 20,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
   });
   // pg emits 'error' for a connection that dies while idle in the pool (database restarted,

@@ -8,6 +8,8 @@
  *   npm run bench:load -- --widgets 1000 --rate 500 --seconds 10
  *   npm run bench:load -- --full                        # the issue's three cells
  *   npm run bench:load -- --cpu-prof /tmp/prof          # RelayDesk runs under node --cpu-prof
+ *   DATABASE_URL=postgres://… npm run bench:load         # RelayDesk on PostgreSQL
+ *   DATABASE_URL=… REDIS_URL=… npm run bench:load -- --nodes 2   # two nodes, the load split across them
  *
  * Exit 1 only on real failures (RelayDesk messages refused or unanswered, or a server that does
  * not start); with --strict also when a target is missed. Timing targets are reported, not enforced.
@@ -82,11 +84,40 @@ function start(kind: 'floor' | 'relaydesk'): Promise<Running> {
 }
 
 async function measure(kind: 'floor' | 'relaydesk', options: CellOptions): Promise<CellResult> {
+  const nodes = kind === 'relaydesk' ? flag('nodes', 1) : 1;
+  if (nodes > 1) return measureNodes(nodes, options);
   const server = await start(kind);
   try {
     return await runCell(server.url, server.child.pid!, options);
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * `--nodes N` (with DATABASE_URL and REDIS_URL in the environment): N RelayDesk nodes on one
+ * database and Redis, each driven with 1/N of the widgets and of the rate at once, as behind a
+ * load balancer. Latencies are the worst node's, counts and throughput the sum, CPU the sum.
+ */
+async function measureNodes(nodes: number, options: CellOptions): Promise<CellResult> {
+  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) throw new Error('--nodes needs DATABASE_URL and REDIS_URL in the environment');
+  const servers: Running[] = [];
+  try {
+    for (let i = 0; i < nodes; i += 1) servers.push(await start('relaydesk'));
+    const share = { ...options, widgets: Math.ceil(options.widgets / nodes), rate: options.rate / nodes };
+    const results = await Promise.all(servers.map((server) => runCell(server.url, server.child.pid!, share)));
+    const sum = (pick: (r: CellResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+    return {
+      p50Ms: Math.max(...results.map((r) => r.p50Ms)),
+      p99Ms: Math.max(...results.map((r) => r.p99Ms)),
+      sent: sum((r) => r.sent),
+      failed: sum((r) => r.failed),
+      repliesPerSecond: sum((r) => r.repliesPerSecond),
+      cpuPercent: sum((r) => r.cpuPercent),
+      rssPerIdleWidgetKb: sum((r) => r.rssPerIdleWidgetKb) / nodes,
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
