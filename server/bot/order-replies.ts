@@ -11,6 +11,7 @@ import type { Order, OrderLookup, OrderStatus } from '../orders/order-provider.j
 import type { IntentName } from '../protocol.js';
 import { aerLanguage, FALLBACK_LANGUAGE, type AerVars } from './aer-templates.js';
 import { matchedTerms, mentions, type Plan, type PlanInput } from './plan.js';
+import { orderWords } from '../i18n/order-words.js';
 
 type Template = { intent: IntentName; situation: string };
 
@@ -120,23 +121,25 @@ function reply(intent: IntentName, situation: string, vars: AerVars, helped: boo
 
 /** Every placeholder an order template may use, formatted for the shopper's language. */
 export function orderVars(order: Order, input: Pick<PlanInput, 'context' | 'language'>): Record<string, string> {
-  const date = (iso: string | undefined) => (iso ? formatDate(iso, input.language) : 'a recent date');
+  // Fields a shop's API left out read naturally in the reply's language (i18n/order-words.ts).
+  const words = orderWords(input.language);
+  const date = (iso: string | undefined) => (iso ? formatDate(iso, input.language) : words.recentDate);
   return {
     orderId: order.id,
-    carrier: order.carrier ?? 'the carrier',
-    trackingNumber: order.trackingNumber ?? 'in your shipping confirmation email',
-    trackingUrl: order.trackingUrl ?? 'the link in your shipping confirmation email',
+    carrier: order.carrier ?? words.carrier,
+    trackingNumber: order.trackingNumber ?? words.trackingNumber,
+    trackingUrl: order.trackingUrl ?? words.trackingUrl,
     shippedAt: date(order.shippedAt),
-    eta: order.estimatedDelivery ? formatDate(order.estimatedDelivery, input.language) : 'not shared by the carrier yet',
+    eta: order.estimatedDelivery ? formatDate(order.estimatedDelivery, input.language) : words.eta,
     deliveredAt: date(order.deliveredAt),
     refundedAt: date(order.refundedAt),
     lastEventAt: date(order.lastEvent?.at),
-    lastEventLocation: order.lastEvent?.location ?? 'in transit',
-    lastEventDescription: order.lastEvent?.description ?? 'no new scan yet',
+    lastEventLocation: order.lastEvent?.location ?? words.lastEventLocation,
+    lastEventDescription: order.lastEvent?.description ?? words.lastEventDescription,
     total: formatMoney(order.total.value, order.total.currency, input.language),
     returnsUrl: input.context.returnsUrl,
     daysLate: String(daysLate(order, input.context.now)),
-    checkBy: input.context.now ? formatDate(addBusinessDays(input.context.now, LATE_CHECK_DAYS).toISOString(), input.language) : 'within two business days',
+    checkBy: input.context.now ? formatDate(addBusinessDays(input.context.now, LATE_CHECK_DAYS).toISOString(), input.language) : words.checkBy,
   };
 }
 

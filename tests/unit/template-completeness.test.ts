@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAerProblems, placeholdersOf } from '../../server/bot/aer-templates.js';
 import { openingLine, OPENING_LINES } from '../../server/i18n/opening-lines.js';
+import { ORDER_WORDS } from '../../server/i18n/order-words.js';
 import { conversationLanguage, LANGUAGES, servedLanguage } from '../../server/i18n/languages.js';
 import { SYSTEM_TEXTS } from '../../server/i18n/system-texts.js';
 import { WIDGET_STRINGS } from '../../server/i18n/widget-strings.js';
@@ -95,6 +96,16 @@ describe('widget texts', () => {
       for (const key of ['openChat', 'closeChat', 'send', 'placeholder', 'rateGroup'] as const) {
         expect(WIDGET_STRINGS[language][key], `${language}.${key}`).not.toBe(WIDGET_EN[key]);
       }
+    }
+  });
+});
+
+describe('words for missing order fields', () => {
+  it('exist in every language', () => {
+    const keys = Object.keys(ORDER_WORDS.en).sort();
+    for (const language of LANGUAGES) {
+      expect(Object.keys(ORDER_WORDS[language]).sort(), language).toEqual(keys);
+      for (const key of keys) expect(ORDER_WORDS[language][key as keyof (typeof ORDER_WORDS)['en']].length, `${language}.${key}`).toBeGreaterThan(1);
     }
   });
 });
