@@ -101,7 +101,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
    */
   async function receiveCustomerMessage(conversationId: string, input: CustomerMessageInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
     const before = await requireConversation(conversationId);
-    const result = triage(input.text, { turns: historyOf(before), botFailures: before.botState.failures }, deps.intents.current());
+    const result = triage(input.text, { turns: historyOf(before), botFailures: before.botState.failures }, deps.intents.current(), { locale: before.locale ?? undefined });
     let reopened = false;
     const { message, duplicate, conversation, turn } = await store.recordCustomerMessage({
       message: { conversationId, from: 'customer', text: input.text, clientId: input.clientId, at: clock().toISOString(), triage: result },

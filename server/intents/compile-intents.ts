@@ -11,6 +11,7 @@ import { tokenize, foldText, isSubstringTerm } from '../triage/normalize.js';
 import { stem, hasStemmer } from '../triage/stem.js';
 import { buildTermIndex, type Term, type TermIndex } from '../triage/term-index.js';
 import { buildTypoIndex, type TypoIndex } from '../triage/typo-index.js';
+import { PLACE_SLOT, PLACE_UNIT } from '../triage/places.js';
 import type { AerTemplate, IntentFile, SafetyFile, SentimentFile } from './intent-file-schema.js';
 
 export interface IntentSources {
@@ -36,6 +37,11 @@ export interface IntentSet {
   /** Unstemmed: safety terms are exact word forms. Per language, so German "Brand" is not an English brand. */
   readonly safety: IndexByLanguage;
   readonly safetyExclusions: IndexByLanguage;
+  /** Single words that turn an adjacent hazard word into a name (any language, folded). */
+  readonly safetyNames: ReadonlySet<string>;
+  readonly safetyIncident: IndexByLanguage;
+  readonly safetyHarm: IndexByLanguage;
+  readonly safetyPersons: IndexByLanguage;
   readonly threats: IndexByLanguage;
   readonly sentimentTerms: IndexByLanguage;
   readonly afinn: ReadonlyMap<string, number>;
@@ -79,6 +85,13 @@ export function compileIntents(sources: IntentSources): IntentSet {
   for (const [category, terms] of Object.entries(sources.safety.categories)) safety.addList(terms, category, 1);
   const safetyExclusions = new TermCollector(false, knownWords, vocabulary);
   safetyExclusions.addList(sources.safety.exclude, 'exclude', 0);
+  const safetyIncident = new TermCollector(false, knownWords, vocabulary);
+  safetyIncident.addList(sources.safety.incident, 'incident', 0);
+  const safetyHarm = new TermCollector(false, knownWords, vocabulary);
+  safetyHarm.addList(sources.safety.harm, 'harm', 1);
+  const safetyPersons = new TermCollector(false, knownWords, vocabulary);
+  safetyPersons.addList(sources.safety.persons, 'person', 0);
+  const safetyNames = new Set(Object.values(sources.safety.names).flat().map((word) => foldText(word.trim())));
   const threats = new TermCollector(true, knownWords, vocabulary);
   for (const [kind, terms] of Object.entries(sources.safety.threats)) threats.addList(terms, kind, 1);
   const sentimentTerms = new TermCollector(true, knownWords, vocabulary);
@@ -94,6 +107,10 @@ export function compileIntents(sources: IntentSources): IntentSet {
     intentExclusions: intentExclusions.byLanguage(),
     safety: safety.byLanguage(),
     safetyExclusions: safetyExclusions.byLanguage(),
+    safetyNames,
+    safetyIncident: safetyIncident.byLanguage(),
+    safetyHarm: safetyHarm.byLanguage(),
+    safetyPersons: safetyPersons.byLanguage(),
     threats: threats.byLanguage(),
     sentimentTerms: sentimentTerms.byLanguage(),
     afinn,
@@ -138,15 +155,17 @@ class TermCollector {
       return;
     }
     const exact = label.startsWith('=');
-    const words = tokenize(exact ? label.slice(1) : label).map((token) => token.word);
+    // A `<place>` slot ("do you deliver to <place>") becomes one unit that any country or capital fills.
+    const written = (exact ? label.slice(1) : label).replaceAll(PLACE_SLOT, ` ${PLACE_MARK} `);
+    const words = tokenize(written).map((token) => token.word);
     for (const word of words) this.knownWords.add(word);
     if (!exact) {
       let known = this.vocabulary.get(language);
       if (!known) this.vocabulary.set(language, (known = new Set()));
-      for (const word of words) known.add(word);
+      for (const word of words) if (word !== PLACE_MARK) known.add(word);
     }
     const stemLanguage = hasStemmer(language) ? language : 'en';
-    const units = this.stemmed && !exact ? words.map((word) => stem(word, stemLanguage)) : words;
+    const units = words.map((word) => (word === PLACE_MARK ? PLACE_UNIT : this.stemmed && !exact ? stem(word, stemLanguage) : word));
     if (units.length === 0) return;
     const key = `${language}\u0000${owner}\u0000${exact ? '=' : ''}${units.join(' ')}`;
     const existing = this.byKey.get(key);
@@ -169,6 +188,9 @@ class TermCollector {
     return indexes;
   }
 }
+
+/** What `<place>` reads as while a term is tokenized: a word no shopper writes. */
+const PLACE_MARK = 'zzplacezz';
 
 // Japanese negates after the word (届きません, 壊れていない), Chinese before it (没收到, 不满意).
 const CJK_NEGATION: Readonly<Partial<Record<string, 'suffix' | 'prefix'>>> = { ja: 'suffix', zh: 'prefix' };

@@ -67,6 +67,14 @@ export const SafetyFile = z.strictObject({
   exclude: TermList.default({}),
   /** Threat kind (legal, review, chargeback, repeat) → per-language terms. */
   threats: z.record(z.string().regex(/^[a-z_]+$/), TermList).default({}),
+  /** Words that make a hazard word next to them a name ("smoke grey", "fire stick", "flame pattern"). */
+  names: TermList.default({}),
+  /** Words that tell something happened; with one, a hazard word counts even next to a name word. */
+  incident: TermList.default({}),
+  /** Harm without a hazard word ("fell off", "tipped over", "would not stop"): safety when a person is named. */
+  harm: TermList.default({}),
+  /** People who can be hurt ("my son", "a child", "she"): what makes a `harm` term an incident. */
+  persons: TermList.default({}),
 });
 export type SafetyFile = z.infer<typeof SafetyFile>;
 

@@ -21,7 +21,7 @@ const LETTER_HINTS: ReadonlyArray<[RegExp, string]> = [
   [/[ñ¿¡]/, 'es'],
   [/[äöüß]/, 'de'],
   [/[ãõ]/, 'pt'],
-  [/[èêëœ]/, 'fr'],
+  [/[èëœ]/, 'fr'], // not ê: Portuguese writes você, três
 ];
 
 const WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = (() => {

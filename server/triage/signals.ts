@@ -1,7 +1,12 @@
 /**
  * Pure escalation signals of one message: safety incidents (from `safety.yaml` categories,
- * minus look-alikes such as "fire red"), threats (legal, public review, chargeback) and
- * repeated-contact phrases ("third time I ask").
+ * minus look-alikes such as "fire red"), harm without a hazard word when a person is named
+ * ("my son fell off it"), threats (legal, public review, chargeback) and repeated-contact
+ * phrases ("third time I ask").
+ *
+ * A hazard word right next to a naming word ("smoke grey sofa", "a fire stick cover", "flame
+ * pattern") names a colour, product or feature, not an incident, unless the message also tells
+ * that something happened (an `incident` word: caught, started, burst, hurt, child...).
  *
  * @example findSafety(analyzeMessage('the charger caught fire', set), set) // → ['fire']
  */
@@ -13,14 +18,39 @@ import { matchTerms, type TermMatch } from './term-index.js';
 export function findSafety(analysis: MessageAnalysis, set: IntentSet): string[] {
   const lookalikes = matchWords(analysis, set.safetyExclusions).filter((match) => !match.negated);
   const categories = new Set<string>();
+  let context: boolean | undefined;
   for (const match of matchWords(analysis, set.safety)) {
-    if (match.negated) continue;
-    const coveredByLookalike = lookalikes.some(
-      (lookalike) => lookalike.start <= match.end && match.start <= lookalike.end && lookalike.start >= 0,
-    );
-    if (!coveredByLookalike) categories.add(match.term.owner);
+    if (match.negated || covered(match, lookalikes)) continue;
+    if (namesAThing(analysis, set, match)) {
+      context ??= hasAny(analysis, set.safetyIncident);
+      if (!context) continue;
+    }
+    categories.add(match.term.owner);
+  }
+  if (categories.size === 0 && set.safetyHarm.size > 0) {
+    const harm = matchWords(analysis, set.safetyHarm).some((match) => !match.negated && !covered(match, lookalikes));
+    if (harm && hasAny(analysis, set.safetyPersons)) categories.add('harm');
   }
   return [...categories];
+}
+
+function covered(match: TermMatch, lookalikes: readonly TermMatch[]): boolean {
+  return lookalikes.some((lookalike) => lookalike.start >= 0 && lookalike.start <= match.end && match.start <= lookalike.end);
+}
+
+/**
+ * A one-word hazard term followed by a naming word ("smoke grey", "fire stick", "flame pattern").
+ * Only the word after: a colour before describes the incident ("black smoke", "a red rash").
+ */
+function namesAThing(analysis: MessageAnalysis, set: IntentSet, match: TermMatch): boolean {
+  if (match.start < 0 || match.start !== match.end) return false;
+  const next = match.end + 1;
+  const { words, clauses } = analysis;
+  return next < words.length && clauses[next] === clauses[match.start] && set.safetyNames.has(words[next]!);
+}
+
+function hasAny(analysis: MessageAnalysis, indexes: IndexByLanguage): boolean {
+  return matchWords(analysis, indexes).some((match) => !match.negated);
 }
 
 /** Unstemmed matching in English and the message's own language. */

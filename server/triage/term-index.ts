@@ -9,6 +9,7 @@
  *   matchTerms(index, ['i', 'want', 'my', 'money', 'back'], [0, 0, 0, 0, 0]);
  */
 import { NEGATOR } from './normalize.js';
+import { isPlace, PLACE_UNIT } from './places.js';
 
 export interface Term {
   /** As ops wrote it; shown in `matched` and in the console. */
@@ -77,8 +78,8 @@ export function matchTerms(
 ): TermMatch[] {
   const matches: TermMatch[] = [];
   const seen: Term[] = [];
-  scan(index.byFirstUnit, units, clauses, seen, matches);
-  if (index.byFirstWord.size > 0) scan(index.byFirstWord, words, clauses, seen, matches);
+  scan(index.byFirstUnit, units, clauses, seen, matches, words);
+  if (index.byFirstWord.size > 0) scan(index.byFirstWord, words, clauses, seen, matches, words);
   if (index.substrings.length > 0) scanSubstrings(index, foldedText, matches);
   return matches;
 }
@@ -108,13 +109,13 @@ function cjkNegated(text: string, at: number, length: number, negation: 'suffix'
 }
 
 // `seen` is an array: a message matches a handful of terms, so a Set costs more than it saves.
-function scan(byFirst: ReadonlyMap<string, readonly Term[]>, units: readonly string[], clauses: readonly number[], seen: Term[], matches: TermMatch[]): void {
+function scan(byFirst: ReadonlyMap<string, readonly Term[]>, units: readonly string[], clauses: readonly number[], seen: Term[], matches: TermMatch[], words: readonly string[]): void {
   for (let i = 0; i < units.length; i++) {
     const candidates = byFirst.get(units[i]!);
     if (!candidates) continue;
     for (const term of candidates) {
       if (seen.includes(term)) continue;
-      const end = matchRest(term.units, units, clauses, i);
+      const end = matchRest(term.units, units, clauses, i, words);
       if (end < 0) continue;
       seen.push(term);
       matches.push({ term, start: i, end, negated: isNegated(term, units, clauses, i) });
@@ -123,13 +124,13 @@ function scan(byFirst: ReadonlyMap<string, readonly Term[]>, units: readonly str
 }
 
 /** Index of the last unit of the phrase starting at `start`, or -1. */
-function matchRest(phrase: readonly string[], units: readonly string[], clauses: readonly number[], start: number): number {
+function matchRest(phrase: readonly string[], units: readonly string[], clauses: readonly number[], start: number, words: readonly string[]): number {
   let position = start;
   for (let p = 1; p < phrase.length; p++) {
     let found = -1;
     const limit = Math.min(units.length - 1, position + 1 + MAX_GAP);
     for (let j = position + 1; j <= limit && clauses[j] === clauses[start]; j++) {
-      if (units[j] === phrase[p]) {
+      if (units[j] === phrase[p] || (phrase[p] === PLACE_UNIT && isPlace(words[j]!))) {
         found = j;
         break;
       }

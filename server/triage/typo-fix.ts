@@ -8,6 +8,7 @@
  */
 import type { IntentSet, TypoFix } from '../intents/compile-intents.js';
 import { isEnglishWord } from './english-lexicon.js';
+import { isPlace } from './places.js';
 import { correctTypo, MIN_TYPO_LENGTH, splitRunTogether } from './typo-index.js';
 
 export interface FixedWords {
@@ -55,7 +56,7 @@ function fixWord(word: string, languages: readonly string[], set: IntentSet): Ty
 }
 
 function computeFix(word: string, languages: readonly string[], set: IntentSet): TypoFix | null {
-  if (isEnglishWord(word)) return null;
+  if (isEnglishWord(word) || isPlace(word)) return null;
   for (const language of languages) {
     const index = set.typo.get(language);
     if (!index) continue;

@@ -1,0 +1,59 @@
+// Safety in context: a hazard word that names a product, title, colour or feature is not an
+// incident; harm told without a hazard word is one when a person (or a child's product) is named.
+import { describe, expect, it } from 'vitest';
+import { NO_HISTORY, triage } from '../../server/triage/triage.js';
+import { projectIntents } from '../support/intents.js';
+
+const LOOKALIKES = [
+  'Is the smoke grey sofa still in stock?',
+  'Do you sell a cover for the Kindle Fire?',
+  'I want the fireproof safe in black',
+  'Is this compatible with my fire stick?',
+  'Do you have the flame pattern hoodie in XL?',
+  'the spark plug set arrived, thanks',
+  'are the shock absorbers sold in pairs?',
+  'I love the burn orange colour',
+  'the smoke detector I ordered is the wrong model',
+  'does the explosion design t-shirt come in blue?',
+  'she fell in love with the dress',
+  'prices fell last week, can I get the difference?',
+];
+
+const INCIDENTS = [
+  'the smoke detector caught fire while charging',
+  'the kettle started smoking and there were flames',
+  'my son fell off the bike and broke his arm',
+  'the ride-on would not stop even after my daughter let go of the pedal',
+  'the shelf tipped over onto my toddler',
+  'a small piece came off the rattle and my baby put it in his mouth',
+  'she got a rash from the bracelet',
+  'the toy magnets came loose and a child swallowed one',
+];
+
+describe('safety in context', () => {
+  const set = projectIntents();
+  it('has cases', () => expect(LOOKALIKES.length + INCIDENTS.length).toBeGreaterThan(10));
+
+  for (const text of LOOKALIKES) {
+    it(`look-alike, not an incident: "${text}"`, () => {
+      const result = triage(text, NO_HISTORY, set);
+      expect(result.safety).toBe(false);
+      expect(result.urgency).not.toBe('critical');
+    });
+  }
+
+  for (const text of INCIDENTS) {
+    it(`incident: "${text}"`, () => {
+      const result = triage(text, NO_HISTORY, set);
+      expect(result.safety).toBe(true);
+      expect(result.urgency).toBe('critical');
+      expect(result.handoff).toBe(true);
+    });
+  }
+
+  it('needs a person for harm without a hazard word', () => {
+    expect(triage('the parcel fell off the truck', NO_HISTORY, set).safety).toBe(false);
+    expect(triage('the lamp tipped over', NO_HISTORY, set).safety).toBe(false);
+    expect(triage('the lamp tipped over onto my son', NO_HISTORY, set).reasons).toContain('safety:harm');
+  });
+});
