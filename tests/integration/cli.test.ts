@@ -68,8 +68,11 @@ describe('relaydesk CLI', () => {
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('usage: relaydesk');
   });
-  it('eval --half keeps one fixed half of the rows, and check-intents --leaks warns about rare terms', async () => {
-    const examples = join(INTENTS_DIR, 'examples.jsonl');
+  it('eval --half keeps one fixed half of the rows, and check-intents --leaks warns about rare terms', { timeout: 90_000 }, async () => {
+    const sample = mkdtempSync(join(tmpdir(), 'relaydesk-half-'));
+    temporary.push(sample);
+    const examples = join(sample, 'rows.jsonl');
+    writeFileSync(examples, Array.from({ length: 40 }, (_, i) => JSON.stringify({ text: `where is my order ${i}`, intent: 'logistics' })).join('\n'));
     const whole = JSON.parse((await relaydesk(['eval', examples, '--json', '--intents', INTENTS_DIR])).stdout.trim().split('\n').at(-1)!);
     const tune = JSON.parse((await relaydesk(['eval', examples, '--json', '--half', 'tune', '--intents', INTENTS_DIR])).stdout.trim().split('\n').at(-1)!);
     const check = JSON.parse((await relaydesk(['eval', examples, '--json', '--half', 'check', '--intents', INTENTS_DIR])).stdout.trim().split('\n').at(-1)!);
