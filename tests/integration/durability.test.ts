@@ -35,7 +35,7 @@ describe('durability', () => {
       second.child.kill('SIGTERM');
       await second.exited;
     }
-  });
+  }, 90_000); // two real start-ups: slow on a busy machine
 
   it('exits 0 on SIGTERM', async () => {
     const server = await spawnServer({ DATA_DIR: dataDir });
