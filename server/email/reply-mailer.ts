@@ -61,7 +61,7 @@ export function createReplyMailer(deps: ReplyMailerDeps) {
       if (!next) continue;
       if (next.batch.length > 0) {
         const recent = (await deps.store.listMessages(conversation.id)).slice(-CONTEXT_MESSAGES);
-        const email = composeReplyEmail({ from: deps.from, to: conversation.contactEmail!, name: conversation.contactName, batch: next.batch, recent, link: deps.link });
+        const email = composeReplyEmail({ from: deps.from, to: conversation.contactEmail!, name: conversation.contactName, batch: next.batch, recent, link: deps.link, language: conversation.language });
         try {
           await deps.transport.sendMail(email);
           sent += 1;
