@@ -111,6 +111,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     ...(cluster && { agentsOnline: cluster.presence.agentsOnline, onIntentSaved: cluster.intents.announce, queueChanges: cluster.queue, turnLocks: cluster.turnLocks }),
   });
   cluster?.presence.track(() => app.io.of('/agent').sockets.size);
+  // SPEC §11: without SMTP_URL an agent's reply reaches only a shopper who comes back to the chat.
+  if (!config.email) logger.info('reply emails are off: set SMTP_URL and MAIL_FROM to email agent replies a shopper missed');
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 
