@@ -12,10 +12,10 @@ import { join } from 'node:path';
 const DEV = join('..', 'shared', 'data', 'dev');
 type Report = { intent?: { macroF1: number }; negative?: { f1: number }; handoff?: { recall: number } };
 const FLOORS: Array<{ file: string; metric: string; floor: number; read: (r: Report) => number | undefined }> = [
-  { file: 'bitext-cs-8k.jsonl', metric: 'intent macro-F1', floor: 0.85, read: (r) => r.intent?.macroF1 },
-  { file: 'airline-tweets-dev.jsonl', metric: 'negative F1', floor: 0.7, read: (r) => r.negative?.f1 },
+  { file: 'bitext-cs-8k.jsonl', metric: 'intent macro-F1', floor: 0.92, read: (r) => r.intent?.macroF1 },
+  { file: 'airline-tweets-dev.jsonl', metric: 'negative F1', floor: 0.72, read: (r) => r.negative?.f1 },
   { file: 'complaints-tweets-dev.jsonl', metric: 'negative F1', floor: 0.6, read: (r) => r.negative?.f1 },
-  { file: 'cpsc-safety-dev.jsonl', metric: 'handoff recall', floor: 0.9, read: (r) => r.handoff?.recall },
+  { file: 'cpsc-safety-dev.jsonl', metric: 'handoff recall', floor: 0.92, read: (r) => r.handoff?.recall },
 ];
 
 let passed = 0;

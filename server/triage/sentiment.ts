@@ -26,6 +26,7 @@ const POSITIVE_AT = 2;
 /** "not happy" is less than "unhappy": a negated word counts -0.75 times (as VADER does). */
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
+const SAD_FACE_RE = /(?:^|\s)[:;]['-]?[(/\\|[]/u;
 /** "very disappointed", "sehr enttäuscht", "太差", "とてもひどい" count this much more. */
 const INTENSIFIER_FACTOR = 1.5;
 // en, de, fr, es, pt; accents folded as messages are.
@@ -63,6 +64,8 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
   }
   const shouting = isShouting(analysis.text);
   if (shouting) raw -= 1;
+  // ":(", ":/", ":-(" — a sad or sceptical face after a space (not the ":/" of a link).
+  if (SAD_FACE_RE.test(analysis.text)) raw -= 1.5;
   // "where is it???" and "!!!" read as exasperation unless the words are glad ("arrived already!!").
   if (raw <= 0 && /[!?]{2,}/.test(analysis.text)) raw -= 1;
   const score = Math.round(Math.tanh(raw / 4) * 100) / 100;

@@ -1,0 +1,30 @@
+// Complaint detection reads dissatisfaction with the shop: unmet expectations, broken promises,
+// things that keep failing, repeated contact, sad faces; a neutral question stays neutral.
+import { describe, expect, it } from 'vitest';
+import { NO_HISTORY, triage } from '../../server/triage/triage.js';
+import { projectIntents } from '../support/intents.js';
+
+const UPSET = [
+  'honestly expected better from you, the stitching came loose',
+  'you promised it would ship on Monday',
+  'I was told I would get a call back and nobody called',
+  'why is my order taking so long',
+  'the app keeps crashing when I check out',
+  'I am not able to log in to my account :(',
+  'this is the third time I write about the same problem',
+];
+const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped'];
+
+describe('complaint detection', () => {
+  const set = projectIntents();
+  it('has cases', () => expect(UPSET.length).toBeGreaterThan(0));
+  for (const text of UPSET) {
+    it(`upset: "${text}"`, () => expect(triage(text, NO_HISTORY, set).sentiment.label).toBe('negative'));
+  }
+  for (const text of CALM) {
+    it(`not upset: "${text}"`, () => expect(triage(text, NO_HISTORY, set).sentiment.label).not.toBe('negative'));
+  }
+  it('a broken promise about the product is a complaint', () => {
+    expect(triage('not what I expected at all, the colour is off', NO_HISTORY, set).intent).toBe('complaint');
+  });
+});
