@@ -47,7 +47,8 @@ export function analyzeMessage(rawText: string, set: IntentSet, locale?: string)
   let clauses = tokens.map((token) => token.clause);
   const guess = guessLanguage(text, words);
   // Text first (a script, two function words), then the widget locale, then English (SPEC §9).
-  const strong = guess.confidence >= STRONG_EVIDENCE;
+  // One function word that no other language shares ("the charger caught fire") is enough too.
+  const strong = guess.confidence >= STRONG_EVIDENCE || (guess.confidence >= 1 && guess.runnerUp === 0);
   const useLocale = guess.confidence < 1 && !!locale && set.languages.includes(locale);
   const language = useLocale ? locale : guess.language;
   // Short or unclear text ("A bateria explodiu.") is matched against every language's terms.

@@ -45,6 +45,8 @@ export interface LanguageGuess {
   also: readonly string[];
   /** How much pointed to `language`: about one per function word; 10 for a script. */
   confidence: number;
+  /** The next language's score: 0 when nothing else pointed anywhere. */
+  runnerUp: number;
 }
 
 /** A second language counts when it has at least this many function words. */
@@ -63,9 +65,9 @@ export function guessLanguage(text: string, words: readonly string[]): LanguageG
   const nonAscii = NON_ASCII_RE.test(text);
   if (nonAscii) {
     // Han without kana is Chinese, or Japanese written in kanji only ("返金希望"): try both.
-    if (KANA_RE.test(text)) return { language: 'ja', evidence: true, also: [], confidence: 10 };
-    if (HAN_RE.test(text)) return { language: 'zh', evidence: true, also: ['ja'], confidence: 10 };
-    if (HANGUL_RE.test(text)) return { language: 'ko', evidence: true, also: [], confidence: 10 };
+    if (KANA_RE.test(text)) return { language: 'ja', evidence: true, also: [], confidence: 10, runnerUp: 0 };
+    if (HAN_RE.test(text)) return { language: 'zh', evidence: true, also: ['ja'], confidence: 10, runnerUp: 0 };
+    if (HANGUL_RE.test(text)) return { language: 'ko', evidence: true, also: [], confidence: 10, runnerUp: 0 };
   }
   const scores = new Map<string, number>();
   for (const word of words) {
@@ -87,6 +89,11 @@ export function guessLanguage(text: string, words: readonly string[]): LanguageG
     }
   }
   const also: string[] = [];
-  for (const [language, score] of scores) if (language !== best && score >= ALSO_AT) also.push(language);
-  return { language: best, evidence: bestScore > 0, also, confidence: bestScore };
+  let runnerUp = 0;
+  for (const [language, score] of scores) {
+    if (language === best) continue;
+    if (score >= ALSO_AT) also.push(language);
+    if (score > runnerUp) runnerUp = score;
+  }
+  return { language: best, evidence: bestScore > 0, also, confidence: bestScore, runnerUp };
 }

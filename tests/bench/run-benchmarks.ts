@@ -3,10 +3,13 @@
  */
 import { buildWidget, WIDGET_GZIP_BUDGET } from '../../widget/build.js';
 import { benchReplyLatency } from './reply-latency.js';
-import { benchTriage } from './triage-throughput.js';
+import { benchTriage, benchTriageCjk } from './triage-throughput.js';
 
 const triage = benchTriage();
 console.log(`triage: ${triage.messagesPerSecond.toLocaleString('en')} messages/s wall, ${triage.messagesPerCpuSecond.toLocaleString('en')} per CPU second, single thread (${triage.messages} messages from ${triage.source}; target ≥ 50,000)`);
+
+const cjk = benchTriageCjk();
+console.log(`triage ja/zh: ${cjk.messagesPerSecond.toLocaleString('en')} messages/s wall, ${cjk.messagesPerCpuSecond.toLocaleString('en')} per CPU second (${cjk.messages} messages; target ≥ 20,000)`);
 
 const widget = await buildWidget();
 console.log(`widget.js: ${widget.rawBytes} B raw, ${widget.gzipBytes} B gzip, ${widget.brotliBytes} B brotli (budget ${WIDGET_GZIP_BUDGET} B gzip)`);

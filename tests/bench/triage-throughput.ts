@@ -42,3 +42,25 @@ export function benchTriage(): { messagesPerSecond: number; messagesPerCpuSecond
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return { messagesPerSecond: Math.round(messages / seconds), messagesPerCpuSecond: Math.round(messages / cpuSeconds), messages, source };
 }
+
+/**
+ * Japanese and Chinese throughput (segmentation, substring terms): the ja/zh rows of
+ * intents/examples.jsonl, repeated, after a warm-up. Target ≥ 20,000 messages/s.
+ */
+export function benchTriageCjk(): { messagesPerSecond: number; messagesPerCpuSecond: number; messages: number } {
+  const set = compileIntents(readIntentDir(join(ROOT, 'intents')));
+  const rows = parseLabelledRows(readFileSync(join(ROOT, 'intents', 'examples.jsonl'), 'utf8'));
+  const texts = rows.filter((row) => row.lang === 'ja' || row.lang === 'zh').map((row) => row.text);
+  for (const text of texts) triage(text, NO_HISTORY, set);
+  const rounds = 200;
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  for (let round = 0; round < rounds; round++) for (const text of texts) triage(text, NO_HISTORY, set);
+  const cpu = process.cpuUsage(cpuStarted);
+  const messages = texts.length * rounds;
+  return {
+    messagesPerSecond: Math.round(messages / ((performance.now() - started) / 1000)),
+    messagesPerCpuSecond: Math.round(messages / ((cpu.user + cpu.system) / 1e6)),
+    messages,
+  };
+}
