@@ -20,6 +20,8 @@ import { createQueuePublisher } from './conversations/queue-publisher.js';
 import { attachIdentity } from './identity/identity-sessions.js';
 import { createIdentityVerifier } from './identity/verify-identity.js';
 import { createClientIp } from './limits/client-ip.js';
+import { sweepRetention } from './privacy/shopper-privacy.js';
+import { createPrivacyRouter } from './transport/privacy-routes.js';
 import { createLimiters, type Limiters } from './limits/limiters.js';
 import { createEmailReplies, type EmailReplies } from './email/email-replies.js';
 import { createOps, type LiveIntents, type Ops } from './ops.js';
@@ -101,6 +103,13 @@ export function createApp(deps: AppDeps): App {
         },
       }),
       ...ops.routers(auth),
+      createPrivacyRouter({
+        store,
+        auth,
+        clock,
+        logger,
+        onErased: (conversationId) => io.of('/customer').in(conversationRoom(conversationId)).disconnectSockets(true),
+      }),
     ],
     // A real query: a health check that never touches the database would stay green while it is gone.
     health: async () => ({ ok: true, queued: (await store.listConversations({ status: ['queued'] })).length }),
@@ -174,6 +183,18 @@ export function createApp(deps: AppDeps): App {
   // Several nodes: turns a dead node left are taken over by whichever node sweeps first.
   const sweep = deps.turnLocks ? startTurnSweep(service, logger) : undefined;
 
+  // RETENTION_DAYS: erase conversations resolved longer ago, at start and then hourly.
+  let closed = false;
+  const retentionSweep = () =>
+    !closed &&
+    void sweepRetention(store, config.retentionDays, clock()).then(
+      (counts) => counts.conversations > 0 && logger.info(counts, 'retention sweep erased old conversations'),
+      (error: unknown) => logger.error({ err: error }, 'retention sweep failed'),
+    );
+  const retention = setInterval(retentionSweep, 60 * 60 * 1000);
+  retention.unref();
+  setImmediate(retentionSweep);
+
   return {
     httpServer,
     io,
@@ -184,6 +205,8 @@ export function createApp(deps: AppDeps): App {
     email,
     async close() {
       sweep?.stop();
+      closed = true;
+      clearInterval(retention);
       ops.close();
       email.close();
       agents.close();

@@ -8,6 +8,7 @@
  *   const logger = createLogger({ level: config.logLevel });
  *   logger.child({ conversationId }).info({ text }, 'message stored'); // emails → [email], cards → [card]
  */
+import { maskPhonesAndIbans } from './log-masks.js';
 import { pino, stdSerializers, type DestinationStream, type Level, type LevelWithSilent, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -67,14 +68,16 @@ function maskCardsInRun(run: string): string {
 }
 
 /**
- * Masks emails as `[email]` and Luhn-valid card numbers (13–19 digits, optionally grouped by
- * spaces or dashes) as `[card]`. Order ids, phone numbers and amounts stay readable.
+ * Masks emails as `[email]`, Luhn-valid card numbers (13–19 digits, optionally grouped by
+ * spaces or dashes) as `[card]`, IBANs as `[iban]` and phone numbers as `[phone]` (log-masks.ts).
+ * Order ids and amounts stay readable.
  *
  * @example scrubText('me@shop.com paid 4242 4242 4242 4242') // → '[email] paid [card]'
  */
 export function scrubText(text: string): string {
   const withoutEmails = text.includes('@') ? text.replace(EMAIL, EMAIL_MASK) : text;
-  return withoutEmails.replace(DIGIT_RUN, (run) => (run.length < 13 ? run : maskCardsInRun(run)));
+  const withoutCards = withoutEmails.replace(DIGIT_RUN, (run) => (run.length < 13 ? run : maskCardsInRun(run)));
+  return maskPhonesAndIbans(withoutCards);
 }
 
 const MAX_DEPTH = 8;

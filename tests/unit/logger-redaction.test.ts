@@ -103,8 +103,17 @@ describe('scrubText', () => {
   });
 
   it.each([
+    ['call +49 30 1234567', 'call [phone]'],
+    ['(030) 123-4567 or 0170/1234567', '[phone] or [phone]'],
+    ['IBAN DE89 3704 0044 0532 0130 00, thanks', 'IBAN [iban], thanks'],
+    ['iban de89370400440532013000', 'iban [iban]'],
+  ])('masks phone numbers and IBANs: %s', (text, masked) => {
+    expect(scrubText(text)).toBe(masked);
+  });
+
+  it.each([
     'order 1001 is late',
-    'call +49 30 1234567',
+    'paid €1234.50 on 2026-11-30 from 203.0.113.9',
     'tracking 1Z999AA10123456784',
     '4242 4242 4242 4241', // fails the Luhn check: not a card
     'paid 129.99 EUR on 2024-05-01',
