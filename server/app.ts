@@ -22,6 +22,7 @@ import { createIdentityVerifier } from './identity/verify-identity.js';
 import { createClientIp } from './limits/client-ip.js';
 import { sweepRetention } from './privacy/shopper-privacy.js';
 import { createPrivacyRouter } from './transport/privacy-routes.js';
+import { watchWrites } from './store/write-health.js';
 import { createLimiters, type Limiters } from './limits/limiters.js';
 import { createEmailReplies, type EmailReplies } from './email/email-replies.js';
 import { createOps, type LiveIntents, type Ops } from './ops.js';
@@ -76,7 +77,9 @@ export interface App {
 
 export function createApp(deps: AppDeps): App {
   const { config, logger, clock } = deps;
-  const ops = createOps({ config, logger, store: deps.store, intents: deps.intents, clock, onIntentSaved: deps.onIntentSaved });
+  // A write that fails for a storage reason (disk full) is logged by its code and turns /healthz red.
+  const writes = watchWrites(deps.store, logger);
+  const ops = createOps({ config, logger, store: writes.store, intents: deps.intents, clock, onIntentSaved: deps.onIntentSaved });
   // The ops store counts every stored message; everything else behaves as the given store.
   const { store, events } = ops;
   const limits = deps.limits ?? createLimiters(config.limits);
@@ -112,7 +115,11 @@ export function createApp(deps: AppDeps): App {
       }),
     ],
     // A real query: a health check that never touches the database would stay green while it is gone.
-    health: async () => ({ ok: true, queued: (await store.listConversations({ status: ['queued'] })).length }),
+    health: async () => {
+      const queued = (await store.listConversations({ status: ['queued'] })).length;
+      const fault = writes.fault();
+      return fault ? { ok: false, reason: fault, queued } : { ok: true, queued };
+    },
   });
   const httpServer = createServer(http);
   const io = new Server(httpServer, {

@@ -23,6 +23,7 @@ import { createLogger } from './logger.js';
 import { createDemoOrderProvider, createHttpOrderProvider } from './orders/order-provider.js';
 import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-store.js';
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
+import { describeStorageFault } from './store/storage-faults.js';
 import type { Store } from './store/store.js';
 
 /** Both Redis connections of this node; unreachable at start exits 1 with one line naming REDIS_URL. */
@@ -52,8 +53,16 @@ async function joinCluster(redis: RedisConnection, config: Config, store: Store,
 /** PostgreSQL when DATABASE_URL is set (several nodes), else SQLite in DATA_DIR; an unreachable database exits 1 with one line. */
 async function openStore(config: Config, logger: Logger): Promise<Store> {
   if (!config.databaseUrl) {
-    mkdirSync(config.dataDir, { recursive: true });
-    return createSqliteStore({ file: sqliteFileIn(config.dataDir) });
+    try {
+      mkdirSync(config.dataDir, { recursive: true });
+      return await createSqliteStore({ file: sqliteFileIn(config.dataDir) });
+    } catch (error) {
+      // An unwritable, wrong-kind or corrupt DATA_DIR is the operator's to fix: one line, no stack.
+      const fault = describeStorageFault(error, config.dataDir);
+      if (!fault) throw error;
+      process.stderr.write(`relaydesk: DATA_DIR: ${fault}\n`);
+      process.exit(1);
+    }
   }
   try {
     return await createPostgresStore({ url: config.databaseUrl, logger });

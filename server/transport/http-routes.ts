@@ -39,7 +39,7 @@ export function createHttpApp(deps: HttpRoutesDeps): express.Express {
   app.get('/returns', (_req, res) => res.sendFile('returns.html', { root: DEMO_DIR }));
   app.get('/demo/storefront.css', (_req, res) => res.sendFile('storefront.css', { root: DEMO_DIR }));
   app.get('/healthz', async (_req, res) => {
-    const health = await deps.health().catch(() => ({ ok: false }));
+    const health = await deps.health().catch(() => ({ ok: false, reason: 'storage cannot be read' }));
     res.status(health.ok ? 200 : 503).json(health);
   });
   for (const router of deps.routers ?? []) app.use(router);
