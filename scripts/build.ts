@@ -14,8 +14,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DIST_DIR, hashFile, MANIFEST_FILE, PROJECT_ROOT, CONSOLE_ASSETS_URL, type AssetManifest } from '../server/assets/built-assets.js';
-import { buildConsole, CONSOLE_SOURCE_PATHS } from '../server/console/build.js';
-import { buildWidget, WIDGET_GZIP_BUDGET } from '../widget/build.js';
+import { buildConsole, CONSOLE_SOURCE_PATHS } from './bundle-console.js';
+import { buildWidget, WIDGET_GZIP_BUDGET } from './bundle-widget.js';
 
 export interface BuildReport {
   manifest: AssetManifest;
@@ -48,7 +48,7 @@ export async function buildAssets(distDir = DIST_DIR, root = PROJECT_ROOT): Prom
 
   // node_modules is left out: `npm prune --omit=dev` removes socket.io-client, which must not
   // make a production install look stale. After a dependency upgrade, run `npm run build`.
-  const sources = [...widget.inputs, ...consoleBuild.inputs, relative(root, THIS_FILE), 'widget/build.ts', 'server/console/build.ts']
+  const sources = [...widget.inputs, ...consoleBuild.inputs, relative(root, THIS_FILE), 'scripts/bundle-widget.ts', 'scripts/bundle-console.ts']
     .filter((path) => !path.split('/').includes('node_modules'));
   const manifest: AssetManifest = {
     widget: { file: 'widget.js', gzip: 'widget.js.gz', brotli: 'widget.js.br', hash: contentHash(widget.code).slice(0, 16) },

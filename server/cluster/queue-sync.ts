@@ -24,7 +24,7 @@ export interface QueueChanges {
 }
 
 export async function startQueueSync(options: { redis: RedisConnection; prefix: string; nodeId: string; logger: Pick<Logger, 'warn' | 'error'> }): Promise<QueueChanges> {
-  const { redis, nodeId, logger } = options;
+  const { redis, nodeId } = options;
   const channel = `${options.prefix}:queue-changed`;
   const listeners: Array<(ids: string[] | undefined) => void> = [];
   const onMessage = (raw: string) => {

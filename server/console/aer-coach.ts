@@ -6,7 +6,7 @@
  * @example
  *   coach('Calm down, it is not our fault.').problems.map((p) => p.kind); // ['blame', 'blame', 'no_next_step']
  */
-import { findAerProblems } from '../bot/aer-templates.js';
+import { findAerProblems } from '../bot/aer-screen.js';
 
 export type AerProblemKind = 'blame' | 'overpromise' | 'no_next_step';
 
@@ -23,7 +23,7 @@ export interface AerReport {
 }
 
 /**
- * The blame and over-promise phrases are the bot's own list (`server/bot/aer-templates.ts`), so the
+ * The blame and over-promise phrases are the bot's own list (`server/bot/aer-screen.ts`), so the
  * bot and the agents follow one rule. That list mixes both kinds; promises are recognisable by their
  * words ("guarantee", "promise", "100%", "definitely"), everything else on it is blame.
  */

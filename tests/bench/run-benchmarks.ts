@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size targets live here, never in timed tests.
  */
-import { buildWidget, WIDGET_GZIP_BUDGET } from '../../widget/build.js';
+import { buildWidget, WIDGET_GZIP_BUDGET } from '../../scripts/bundle-widget.js';
 import { benchReplyLatency } from './reply-latency.js';
 import { benchTriage, benchTriageCjk } from './triage-throughput.js';
 

@@ -18,7 +18,7 @@ describe.skipIf(!available)('a pending bot turn of a dead node', () => {
   let lookups = 0;
 
   beforeAll(async () => {
-    orderApi = createServer((req, res) => {
+    orderApi = createServer((_req, res) => {
       lookups += 1;
       if (lookups === 1) return; // node A's lookup: never answered, A dies waiting
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: '1002', status: 'processing', placedAt: '2026-11-19T17:40:00Z' }));

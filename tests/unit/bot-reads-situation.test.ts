@@ -1,6 +1,6 @@
 // Replies that read the situation (pure policy, real intents and demo orders): late orders, complaints before a handoff, no repeated answer.
 import { describe, expect, it } from 'vitest';
-import { findAerProblems } from '../../server/bot/aer-templates.js';
+import { findAerProblems } from '../../server/bot/aer-screen.js';
 import { decide, INITIAL_BOT_STATE, orderIdsToLookUp, type BotState, type Decision, type ReplyContext } from '../../server/bot/reply-policy.js';
 import { createDemoOrderProvider } from '../../server/orders/order-provider.js';
 import { triage, type TriageTurn } from '../../server/triage/triage.js';

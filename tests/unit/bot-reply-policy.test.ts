@@ -1,6 +1,6 @@
 // The bot's reply policy on the real intents, real triage and the demo orders: replies, one ask for the order number, handoffs.
 import { describe, expect, it } from 'vitest';
-import { findAerProblems } from '../../server/bot/aer-templates.js';
+import { findAerProblems } from '../../server/bot/aer-screen.js';
 import { decide, INITIAL_BOT_STATE, MAX_REMEMBERED_LOOKUPS, orderIdsToLookUp, type BotState, type Decision, type ReplyContext } from '../../server/bot/reply-policy.js';
 import { createDemoOrderProvider, type OrderLookup } from '../../server/orders/order-provider.js';
 import { NO_HISTORY, triage } from '../../server/triage/triage.js';

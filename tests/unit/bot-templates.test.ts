@@ -1,6 +1,7 @@
 // AER templates in intents/*.yaml: every one renders in every language, typos throw, and none blames or over-promises.
 import { describe, expect, it } from 'vitest';
-import { AerTemplateError, aerLanguage, BLAME_OR_OVERPROMISE, findAerProblems, placeholdersOf, renderAer } from '../../server/bot/aer-templates.js';
+import { BLAME_OR_OVERPROMISE, findAerProblems } from '../../server/bot/aer-screen.js';
+import { AerTemplateError, aerLanguage, placeholdersOf, renderAer } from '../../server/bot/aer-templates.js';
 import { INTENT_NAMES, type IntentName } from '../../server/protocol.js';
 import { intentSetFrom, projectIntents } from '../support/intents.js';
 

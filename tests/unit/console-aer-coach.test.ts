@@ -1,6 +1,6 @@
 // The AER coach: blame, over-promises and replies with no concrete next step; canned replies pass it.
 import { describe, expect, it } from 'vitest';
-import { BLAME_OR_OVERPROMISE } from '../../server/bot/aer-templates';
+import { BLAME_OR_OVERPROMISE } from '../../server/bot/aer-screen';
 import { coach, problemKind } from '../../server/console/aer-coach';
 import { allCannedReplies, cannedFor } from '../../server/console/canned-replies';
 import { CANNED_TEXTS } from '../../server/console/canned-translations';

@@ -1,6 +1,6 @@
 // Builds the agent console as served: the HTML shell loads console.js, and the bundle never writes markup.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildConsole, CONSOLE_SOURCE_PATHS, type ConsoleBuild } from '../../server/console/build';
+import { buildConsole, CONSOLE_SOURCE_PATHS, type ConsoleBuild } from '../../scripts/bundle-console.js';
 
 let out: ConsoleBuild;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 // Every bot text exists in all seven served languages (SPEC §9): a reply template added in one
 // language and not the others fails here, as does a system message left untranslated.
 import { describe, expect, it } from 'vitest';
-import { findAerProblems, placeholdersOf } from '../../server/bot/aer-templates.js';
+import { findAerProblems } from '../../server/bot/aer-screen.js';
+import { placeholdersOf } from '../../server/bot/aer-templates.js';
 import { openingLine, OPENING_LINES } from '../../server/i18n/opening-lines.js';
 import { ORDER_WORDS } from '../../server/i18n/order-words.js';
 import { conversationLanguage, LANGUAGES, servedLanguage } from '../../server/i18n/languages.js';

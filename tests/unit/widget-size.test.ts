@@ -1,6 +1,6 @@
 // Builds widget.js as shipped and holds it to the gzip budget and to its safety rules.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWidget, WIDGET_GZIP_BUDGET, type WidgetBuild } from '../../widget/build';
+import { buildWidget, WIDGET_GZIP_BUDGET, type WidgetBuild } from '../../scripts/bundle-widget.js';
 
 let prod: WidgetBuild;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * Bundles `widget.js` in memory: one minified browser IIFE from `widget/index.ts`, measured raw,
- * gzip -9 and brotli. `npm run build` (scripts/build.ts) writes it to `dist/` and holds it to the
+ * gzip -9 and brotli. `npm run build` (build.ts beside this file) writes it to `dist/` and holds it to the
  * gzip budget; the size test and the benchmark call `buildWidget()` directly. Build-time only:
  * the server serves the files in `dist/` and never imports esbuild.
  *
@@ -29,8 +29,8 @@ export interface WidgetBuild {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const WIDGET_ENTRY = resolve(here, 'index.ts');
 const root = resolve(here, '..');
+export const WIDGET_ENTRY = resolve(root, 'widget', 'index.ts');
 
 /** Bundles the widget in memory. `dev: true` keeps the debug hook (`window.__relaydeskDebug`). */
 export async function buildWidget(options: { dev?: boolean } = {}): Promise<WidgetBuild> {

@@ -1,6 +1,6 @@
 /**
  * Bundles the agent console in memory: one minified browser IIFE from `console.ts`, plus the
- * HTML shell and stylesheet read from disk. `npm run build` (scripts/build.ts) writes them to
+ * HTML shell and stylesheet read from disk. `npm run build` (build.ts beside this file) writes them to
  * `dist/console/` under content-hashed names and points the shell at them (no inline script or
  * style, so a strict CSP holds). Build-time only: the server never imports this file.
  *
@@ -21,8 +21,8 @@ export interface ConsoleBuild {
   inputs: string[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..', '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const here = resolve(root, 'server', 'console');
 export const CONSOLE_ENTRY = resolve(here, 'console.ts');
 const HTML_FILE = resolve(here, 'index.html');
 const CSS_FILE = resolve(here, 'console.css');
