@@ -217,8 +217,9 @@ export function createApp(deps: AppDeps): App {
       ops.close();
       email.close();
       agents.close();
+      // io.close also returns a promise, but only the callback waits for the HTTP server to close.
       await new Promise<void>((resolve) => {
-        io.close(() => resolve());
+        void io.close(() => resolve());
       });
       await service.idle();
     },

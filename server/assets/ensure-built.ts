@@ -6,6 +6,7 @@
  *
  * @example await ensureBuilt({ log: (line) => process.stderr.write(line) });
  */
+import type * as Builder from '../../scripts/build.js';
 import { DIST_DIR, PROJECT_ROOT, readManifest, staleInputs } from './built-assets.js';
 
 export interface EnsureBuiltOptions {
@@ -24,7 +25,7 @@ export async function ensureBuilt(options: EnsureBuiltOptions): Promise<'current
   const manifest = readManifest(distDir);
   const changed = manifest ? staleInputs(manifest, root) : [];
   if (manifest && changed.length === 0) return 'current';
-  let builder: typeof import('../../scripts/build.js');
+  let builder: typeof Builder;
   try {
     builder = await import('../../scripts/build.js');
   } catch (error) {

@@ -64,7 +64,9 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   let pane: ConversationPane | null = null;
   const right = el('div', { class: 'right' });
-  let queueView = createQueueView({ claim, open: reopen }, me.languages ?? []);
+  // A click cannot await: a failed claim (an ack timeout) shows the notice instead of vanishing.
+  const queueActions = { claim: (id: string) => void claim(id).catch(fail), open: (id: string) => void reopen(id) };
+  let queueView = createQueueView(queueActions, me.languages ?? []);
   let header: HTMLElement = el('header');
   const pages = createPages({ token: session.token, role: me.role, fail, flash }, { openConversation: (id) => void reopen(id) });
 
@@ -111,7 +113,7 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
 
   /** The whole frame, rebuilt on a language switch; the half-written reply survives in `drafts`. */
   function build(): void {
-    queueView = createQueueView({ claim, open: reopen }, me.languages ?? []);
+    queueView = createQueueView(queueActions, me.languages ?? []);
     root.replaceChildren(header, pages.mount(el('main', { class: 'workspace' }, [queueView.element, right])));
     renderHeader();
     renderQueue();
