@@ -8,7 +8,7 @@
  *   ack(toAckError(error, logger)); // { ok: false, error: { code: 'already_claimed', message } }
  */
 import type { Logger } from 'pino';
-import type { ErrorCode } from './protocol.js';
+import type { AckError, AckErrorCode, ErrorCode } from './protocol.js';
 
 /**
  * Every code an `AppError` may carry: the socket contract codes (SPEC §5) plus three that only
@@ -16,19 +16,6 @@ import type { ErrorCode } from './protocol.js';
  * does not validate; details name file, line and field) and `internal` (a bug or an outage).
  */
 export type AppErrorCode = ErrorCode | 'internal' | 'forbidden' | 'invalid_intents';
-
-/**
- * Codes an ack may carry. SPEC §5 lists seven; we ADD `internal` so that a server fault is never
- * disguised as the client's fault (`invalid_payload` would make a widget drop a valid message
- * instead of retrying it). `forbidden` is acked as `unauthorized`, the closest contract code.
- */
-export type AckErrorCode = ErrorCode | 'internal';
-
-/** The failure ack; structurally the protocol's `AckError` widened by `internal`. */
-export interface AppAckError {
-  ok: false;
-  error: { code: AckErrorCode; message: string; path?: string };
-}
 
 /** HTTP status per code, for REST handlers. */
 export const HTTP_STATUS = {
@@ -97,7 +84,7 @@ function logUnexpected(error: unknown, logger: Pick<Logger, 'error'>): void {
  *   toAckError(new AppError('too_long', 'At most 2000 characters'), logger);
  *   // → { ok: false, error: { code: 'too_long', message: 'At most 2000 characters' } }
  */
-export function toAckError(error: unknown, logger: Pick<Logger, 'error'>): AppAckError {
+export function toAckError(error: unknown, logger: Pick<Logger, 'error'>): AckError {
   if (!isPublic(error)) {
     logUnexpected(error, logger);
     return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };

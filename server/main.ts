@@ -96,7 +96,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`relaydesk: the intents in ${config.intentsDir} are invalid:\n${error.message}\n`);
     process.exit(1);
   }
-  // Before the store opens: a fresh clone builds its bundles here (esbuild, from devDependencies).
+  const store = await openStore(config, logger);
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, logger) : undefined;
+  // A fresh clone builds its bundles here (esbuild, from devDependencies); after the store, so a
+  // database or Redis that cannot be reached fails at once instead of after a build.
   let assets: BuiltAssets;
   try {
     await ensureBuilt({ log: (line) => process.stderr.write(line) });
@@ -106,8 +109,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const store = await openStore(config, logger);
-  const redis = config.redisUrl ? await openRedis(config.redisUrl, logger) : undefined;
   const orders = config.orderApiUrl
     ? createHttpOrderProvider({ baseUrl: config.orderApiUrl, timeoutMs: config.orderApiTimeoutMs })
     : createDemoOrderProvider();

@@ -27,12 +27,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * SPEC §5's codes, plus `internal` for a fault on the server's side: a widget retries that
  * message instead of dropping it as invalid.
  */
-export type AckErrorCode = ErrorCode | 'internal';
+export const AckErrorCode = z.enum([...ERROR_CODES, 'internal']);
+export type AckErrorCode = z.infer<typeof AckErrorCode>;
 
-export interface AckError {
-  ok: false;
-  error: { code: AckErrorCode; message: string; path?: string };
-}
+/** The failure ack of every client→server event (and the body of every REST error). */
+export const AckError = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: AckErrorCode, message: z.string(), path: z.string().optional() }),
+});
+export type AckError = z.infer<typeof AckError>;
 /** Every client→server event is acknowledged with this. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 export type AckFn<T extends object = object> = (response: Ack<T>) => void;

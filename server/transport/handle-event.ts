@@ -7,7 +7,8 @@
  */
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { AppError, toAckError, type AppAckError } from '../errors.js';
+import type { AckError } from '../protocol.js';
+import { AppError, toAckError } from '../errors.js';
 
 type AckCallback = (response: object) => void;
 
@@ -32,7 +33,7 @@ async function run<S extends z.ZodType, R extends object>(
   logger: Logger,
   handler: (input: z.infer<S>) => Promise<R> | R,
   payload: unknown,
-): Promise<({ ok: true } & R) | AppAckError> {
+): Promise<({ ok: true } & R) | AckError> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw toValidationError(parsed.error);
   try {
