@@ -179,6 +179,7 @@ export function createApp(deps: AppDeps): App {
     allowedOrigins: config.allowedOrigins,
     limits,
     clientIp,
+    onTyping: agents.notifyShopperTyping,
     identity: { verify: verifyIdentity, attach: (conversation, identity) => attachIdentity(store, conversation, identity, clock().toISOString()) },
     // A resume token works for SHOPPER_TOKEN_DAYS after the conversation's last activity.
     resumable: (conversation) => Date.parse(conversation.updatedAt) + tokenLifetimeMs > clock().getTime(),

@@ -235,6 +235,13 @@ export interface QueueUpdatePayload {
   removed: string[];
 }
 
+/** The shopper started or stopped typing in a conversation an agent follows. */
+export interface ShopperTypingPayload {
+  conversationId: string;
+  from: 'customer';
+  typing: boolean;
+}
+
 /** Events the server emits on `/agent`. */
 export interface AgentServerEvents {
   /** The whole queue, once on connect. */
@@ -243,6 +250,7 @@ export interface AgentServerEvents {
   'queue:update': (update: QueueUpdatePayload) => void;
   message: (message: ChatMessage) => void;
   conversation: (conversation: ConversationView) => void;
+  typing: (payload: ShopperTypingPayload) => void;
 }
 
 /** Events the console emits on `/agent`; each takes an ack. */

@@ -83,6 +83,7 @@ export const EN = {
   aer_no_next_step: 'No concrete next step: add a time, a number, a link or an action.',
   aerConfirm: 'Check the warnings above: edit the reply, or press "Send anyway".',
   conversationResolved: 'This conversation is resolved.',
+  shopperTyping: 'The shopper is typing…',
   error: 'Something went wrong: {message}',
   timeout: 'The server did not answer. Please try again.',
   cannedTrackingUpdate: 'Tracking update',

@@ -84,6 +84,7 @@ export const ZH: Record<keyof typeof EN, string> = {
   aer_no_next_step: '缺少具体的下一步：请写明时间、单号、链接或将采取的行动。',
   aerConfirm: '请查看上方提示：修改回复，或点击“仍然发送”。',
   conversationResolved: '此会话已解决。',
+  shopperTyping: '顾客正在输入…',
   error: '出错了：{message}',
   timeout: '服务器没有响应，请重试。',
   cannedTrackingUpdate: '物流进度',

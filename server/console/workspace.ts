@@ -204,6 +204,9 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   conn.socket.on('conversation', (c) => {
     if (open?.id === c.id) show(c);
   });
+  conn.socket.on('typing', ({ conversationId, typing }) => {
+    if (open?.id === conversationId) pane?.shopperTyping(typing);
+  });
 
   build();
   const ticker = setInterval(() => queueView.tick(Date.now()), 1000);

@@ -118,6 +118,10 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
     notifyAgentsOfMessage(conversationId: string, message: ChatMessage, known?: ConversationRecord): void {
       desk.notifyAgentsOfMessage(conversationId, message, known).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not notify agents'));
     },
+    /** The shopper's typing, to the agents following that conversation (no store read: it is only a hint). */
+    notifyShopperTyping(conversationId: string, typing: boolean): void {
+      namespace.to(watchRoom(conversationId)).emit('typing', { conversationId, from: 'customer', typing });
+    },
     /** Runs the disconnect release for `agentId` now if none of their sockets is connected (tests, ops). */
     releaseIfGone: (agentId: string) => releases.fire(agentId),
     /** Stops pending release timers (shutdown). */

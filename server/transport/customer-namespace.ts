@@ -38,8 +38,8 @@ export interface CustomerNamespaceDeps {
   service: ConversationService;
   logger: Logger;
   allowedOrigins: '*' | readonly string[];
-  /** Called when a shopper types, so agents can see it (the agent namespace subscribes). */
-  onTyping?: (conversationId: string, typing: boolean) => void;
+  /** Called when a shopper types; app.ts relays it to the agents following the conversation. */
+  onTyping: (conversationId: string, typing: boolean) => void;
   limits: Limiters;
   /** Verifies `auth.identity` and links the conversation to that customer (identity/*). */
   identity: IdentityGate;
@@ -152,7 +152,7 @@ function registerEvents(socket: CustomerSocket, deps: CustomerNamespaceDeps, log
     'typing',
     handleEvent(TypingInput, logger, async (input) => {
       await limits.event(conversationId);
-      deps.onTyping?.(conversationId, input.typing);
+      deps.onTyping(conversationId, input.typing);
       return {};
     }),
   );

@@ -84,6 +84,21 @@ describe('claim and chat', () => {
     expect(stored.at(-1)).toMatchObject({ from: 'customer', text: verbatim });
   });
 
+  it("shows the shopper's typing to the agent holding the conversation, and to no other agent", async () => {
+    const shopper = await queuedShopper('I want to talk to a human');
+    const { socket: agent } = await connectAgent(server.url, mia.token);
+    const { socket: other } = await connectAgent(server.url, leo.token);
+    expect(await agent.emitWithAck('claim', { conversationId: shopper.id })).toMatchObject({ ok: true });
+    const elsewhere = record(other, 'typing');
+    const typing = nextEvent(agent, 'typing');
+    expect(await shopper.socket.emitWithAck('typing', { typing: true })).toEqual({ ok: true });
+    expect(await typing).toEqual({ conversationId: shopper.id, from: 'customer', typing: true });
+    const stopped = nextEvent(agent, 'typing');
+    expect(await shopper.socket.emitWithAck('typing', { typing: false })).toEqual({ ok: true });
+    expect(await stopped).toMatchObject({ typing: false });
+    expect(elsewhere).toEqual([]);
+  });
+
   it('carries agent replies to the shopper and keeps notes away from the shopper', async () => {
     const shopper = await queuedShopper('I want to talk to a human');
     const { socket: agent } = await connectAgent(server.url, mia.token);

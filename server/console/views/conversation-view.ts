@@ -21,12 +21,17 @@ export interface ConversationPane {
   update(conversation: ConversationView, notes: readonly Note[]): void;
   /** Call once the pane is in the document: the transcript opens at the newest message. */
   attached(): void;
+  /** Shows or hides "the shopper is typing" under the transcript. */
+  shopperTyping(typing: boolean): void;
 }
 
 export interface PaneContext {
   agentName: string;
   emailEnabled: boolean | null;
 }
+
+/** A lost "stopped typing" (the shopper closed the tab) must not leave the line up for good. */
+const TYPING_HINT_MS = 8000;
 
 export function emptyConversationView(): HTMLElement {
   return el('section', { class: 'conversation empty' }, [el('p', {}, t('noConversation'))]);
@@ -65,7 +70,9 @@ export function createConversationView(
   const resolved = el('p', { class: 'resolved', role: 'status' });
   const summaryOf = (c: ConversationView) => summaryView(c, { emailEnabled: context.emailEnabled, useLine: composer.insert });
   let summary = summaryOf(conversation);
-  const element = el('section', { class: 'conversation', 'aria-label': conversation.id }, [summary, transcript.element, resolved, composer.element]);
+  const typingLine = el('p', { class: 'typing', 'aria-live': 'polite' });
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const element = el('section', { class: 'conversation', 'aria-label': conversation.id }, [summary, transcript.element, typingLine, resolved, composer.element]);
 
   const update = (c: ConversationView, n: readonly Note[]) => {
     const next = summaryOf(c);
@@ -77,6 +84,11 @@ export function createConversationView(
       composer.disable();
     }
   };
+  const shopperTyping = (typing: boolean) => {
+    clearTimeout(typingTimer);
+    typingLine.textContent = typing ? t('shopperTyping') : '';
+    if (typing) typingTimer = setTimeout(() => shopperTyping(false), TYPING_HINT_MS);
+  };
   update(conversation, notes);
-  return { element, update, attached: transcript.scrollToEnd };
+  return { element, update, attached: transcript.scrollToEnd, shopperTyping };
 }
