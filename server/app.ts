@@ -14,9 +14,11 @@ import { createAuthService, type AuthService } from './auth/auth-service.js';
 import type { QueueChanges } from './cluster/queue-sync.js';
 import { startTurnSweep } from './cluster/turn-sweep.js';
 import type { Config } from './config.js';
+import { createAgentDesk } from './conversations/agent-desk.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
 import type { BotTurnDeps } from './conversations/bot-turn.js';
 import { createQueuePublisher } from './conversations/queue-publisher.js';
+import { createAgentRelease } from './handoff/agent-release.js';
 import { attachIdentity } from './identity/identity-sessions.js';
 import { createIdentityVerifier } from './identity/verify-identity.js';
 import { createClientIp } from './limits/client-ip.js';
@@ -28,9 +30,9 @@ import { createEmailReplies, type EmailReplies } from './email/email-replies.js'
 import { createOps, type LiveIntents, type Ops } from './ops.js';
 import type { OrderProvider } from './orders/order-provider.js';
 import type { Store } from './store/store.js';
-import { mountAgentNamespace, type AgentNamespaceHandle } from './transport/agent-namespace.js';
+import { agentIsAway, agentNamespace, createAgentPort, mountAgentNamespace } from './transport/agent-namespace.js';
 import { createAgentRouter } from './transport/agent-routes.js';
-import { conversationRoom, mountCustomerNamespace } from './transport/customer-namespace.js';
+import { conversationRoom, createShopperNotifier, mountCustomerNamespace } from './transport/customer-namespace.js';
 import { createHttpApp } from './transport/http-routes.js';
 import { createStaticRouter } from './transport/static-routes.js';
 import { createWidgetStringsRouter } from './transport/widget-strings-route.js';
@@ -66,7 +68,8 @@ export interface App {
   service: ConversationService;
   /** Agent accounts and sessions (tests create agents and log in through it). */
   auth: AuthService;
-  agents: AgentNamespaceHandle;
+  /** `releaseIfGone(agentId)`: the disconnect release, now, if the agent is away (tests, ops). */
+  agents: { releaseIfGone(agentId: string): Promise<number> };
   /** Reply emails (SPEC §11): `enabled` is false without SMTP_URL. */
   email: EmailReplies;
   /** Metrics, the idle sweep of bot conversations (`settle`), desk events. */
@@ -74,6 +77,9 @@ export interface App {
   /** Stops accepting, lets in-flight bot turns finish, closes sockets. The caller closes the store. */
   close(): Promise<void>;
 }
+
+/** How long an agent may stay disconnected before their conversations go back to the queue. */
+const AGENT_RELEASE_GRACE_MS = 60_000;
 
 export function createApp(deps: AppDeps): App {
   const { config, logger, clock } = deps;
@@ -128,30 +134,27 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: 64 * 1024,
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
-  const customers = io.of('/customer');
+  const shoppers = createShopperNotifier(io);
+  const agentSockets = agentNamespace(io);
   const queue = createQueuePublisher({
     store,
     clock,
-    agentsOnline: () => Math.max(1, deps.agentsOnline?.() ?? io.of('/agent').sockets.size),
-    toAgents: (update) => io.of('/agent').emit('queue:update', update),
-    toShopper: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
+    agentsOnline: () => Math.max(1, deps.agentsOnline?.() ?? agentSockets.sockets.size),
+    toAgents: (update) => agentSockets.emit('queue:update', update),
+    toShopper: shoppers.status,
     businessHours: config.businessHours,
     announce: deps.queueChanges?.announce,
   });
   deps.queueChanges?.onRemote((ids) => void queue.sync(ids).catch((error: unknown) => logger.error({ err: error }, 'could not sync the queue')));
-  const agents = mountAgentNamespace(io, {
-    store,
-    auth,
-    queue,
+  // The domain core: the desk and its release policy know ports, not sockets.
+  const desk = createAgentDesk({ store, queue, shopper: shoppers, agents: createAgentPort(agentSockets), clock, logger: logger.child({ ns: '/agent' }), events });
+  const release = createAgentRelease({
+    graceMs: AGENT_RELEASE_GRACE_MS,
+    isAway: (agentId) => agentIsAway(agentSockets, agentId),
+    release: (agentId) => desk.releaseAgent(agentId),
     logger,
-    clock,
-    events,
-    shopper: {
-      message: (conversationId, message) => customers.to(conversationRoom(conversationId)).emit('message', message),
-      status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
-      typing: (conversationId, typing) => customers.to(conversationRoom(conversationId)).emit('typing', typing),
-    },
   });
+  const agents = mountAgentNamespace(agentSockets, { auth, desk, queue, release, logger });
   const service = createConversationService({
     store,
     intents: deps.intents,
@@ -165,10 +168,10 @@ export function createApp(deps: AppDeps): App {
     turnLocks: deps.turnLocks,
     notifier: {
       message: (conversationId, message, conversation) => {
-        customers.to(conversationRoom(conversationId)).emit('message', message);
-        agents.notifyAgentsOfMessage(conversationId, message, conversation);
+        shoppers.message(conversationId, message);
+        desk.notifyAgentsOfMessage(conversationId, message, conversation).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not notify agents'));
       },
-      status: (conversationId, status) => customers.to(conversationRoom(conversationId)).emit('status', status),
+      status: shoppers.status,
     },
   });
   const verifyIdentity = createIdentityVerifier(config.identitySecret, clock);
@@ -184,7 +187,7 @@ export function createApp(deps: AppDeps): App {
     // A resume token works for SHOPPER_TOKEN_DAYS after the conversation's last activity.
     resumable: (conversation) => Date.parse(conversation.updatedAt) + tokenLifetimeMs > clock().getTime(),
   });
-  const email = createEmailReplies({ config, store, clock, logger, customers, room: conversationRoom });
+  const email = createEmailReplies({ config, store, clock, logger, customers: io.of('/customer'), room: conversationRoom });
   emailEnabled = email.enabled;
   // Turns a crash left between the ack and the reply (SPEC §8): answered now, exactly once.
   service.resumeBotTurns().catch((error: unknown) => logger.error({ err: error }, 'could not resume pending bot turns'));
@@ -208,7 +211,7 @@ export function createApp(deps: AppDeps): App {
     io,
     service,
     auth,
-    agents,
+    agents: { releaseIfGone: release.fire },
     ops,
     email,
     async close() {
@@ -218,6 +221,7 @@ export function createApp(deps: AppDeps): App {
       ops.close();
       email.close();
       agents.close();
+      release.clear();
       // io.close also returns a promise, but only the callback waits for the HTTP server to close.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

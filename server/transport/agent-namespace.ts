@@ -1,21 +1,23 @@
 /**
- * The `/agent` socket namespace (SPEC §5): a token handshake, rooms per agent (every tab of one
- * agent shares `agent:<id>`) and per followed conversation (`watch:<id>`), the queue on connect,
- * claim/reply/note/typing/transfer/resolve through `handleEvent` with the role checked on every
- * event, and the release of an agent's conversations when they stay away past a grace period.
+ * The `/agent` socket namespace (SPEC §5), a thin adapter: a token handshake, rooms per agent
+ * (every tab of one agent shares `agent:<id>`) and per followed conversation (`watch:<id>`), the
+ * queue on connect, claim/reply/note/typing/transfer/resolve through `handleEvent` with the role
+ * checked on every event, and the connect/disconnect signals of the release policy. The desk and
+ * the release policy are built in app.ts; `createAgentPort` is how the desk reaches these rooms.
  *
  * @example
- *   const agents = mountAgentNamespace(io, { store, auth, queue, shopper, logger, clock });
- *   notifier.message = (id, message) => agents.notifyAgentsOfMessage(id, message);
+ *   const namespace = agentNamespace(io);
+ *   const desk = createAgentDesk({ ..., agents: createAgentPort(namespace) });
+ *   mountAgentNamespace(namespace, { auth, desk, queue, release, logger });
  */
 import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { AuthService, AuthenticatedAgent } from '../auth/auth-service.js';
 import { hasRole } from '../auth/credentials.js';
-import { createAgentDesk, type AgentPort, type ShopperPort } from '../conversations/agent-desk.js';
-import type { DeskEvents } from '../conversations/desk-events.js';
+import type { AgentPort, createAgentDesk } from '../conversations/agent-desk.js';
 import type { QueuePublisher } from '../conversations/queue-publisher.js';
+import type { AgentRelease } from '../handoff/agent-release.js';
 import { AppError } from '../errors.js';
 import {
   AgentHandshake,
@@ -26,9 +28,7 @@ import {
   TransferInput,
   type AgentClientEvents,
   type AgentServerEvents,
-  type ChatMessage,
 } from '../protocol.js';
-import type { ConversationRecord, Store } from '../store/store.js';
 import { connectError } from './customer-namespace.js';
 import { handleEvent } from './handle-event.js';
 
@@ -36,17 +36,15 @@ export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents>;
 type SocketData = { agent: AuthenticatedAgent; token: string };
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, SocketData>;
 
+type AgentDesk = ReturnType<typeof createAgentDesk>;
+
 export interface AgentNamespaceDeps {
-  store: Store;
   auth: Pick<AuthService, 'authenticate'>;
+  desk: AgentDesk;
   queue: QueuePublisher;
-  shopper: ShopperPort;
+  /** Told when an agent's sockets come and go; decides when their conversations go back. */
+  release: AgentRelease;
   logger: Logger;
-  clock: () => Date;
-  /** How long an agent may stay disconnected before their conversations go back to the queue. */
-  releaseGraceMs?: number;
-  /** Metrics, reports and follow-ups observe the desk here. */
-  events?: DeskEvents;
 }
 
 /** Every socket of one agent (several tabs) joins this room. */
@@ -58,20 +56,29 @@ export const AGENTS_ROOM = 'agents';
 
 export const SIGN_IN_FIRST = 'Sign in first: connect with auth.token from POST /api/auth/login';
 
-export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
-  const namespace = io.of('/agent') as AgentNamespace;
-  const logger = deps.logger.child({ ns: '/agent' });
+/** The `/agent` namespace of a socket.io server, typed. */
+export const agentNamespace = (io: Server) => io.of('/agent') as AgentNamespace;
+
+/** How the desk reaches agents: the followers of a conversation plus every tab of its holder. */
+export function createAgentPort(namespace: AgentNamespace): AgentPort {
   const audience = (conversationId: string, holderId: string | null) =>
     holderId ? [watchRoom(conversationId), agentRoom(holderId)] : [watchRoom(conversationId)];
-  const port: AgentPort = {
+  return {
     // One emit to several rooms reaches each socket once, however many of the rooms it is in.
     message: (conversationId, holderId, message) => namespace.to(audience(conversationId, holderId)).emit('message', message),
     conversation: (holderId, view) => namespace.to(audience(view.id, holderId)).emit('conversation', view),
     follow: (agentId, conversationId) => namespace.in(agentRoom(agentId)).socketsJoin(watchRoom(conversationId)),
     unfollow: (agentId, conversationId) => namespace.in(agentRoom(agentId)).socketsLeave(watchRoom(conversationId)),
   };
-  const desk = createAgentDesk({ store: deps.store, queue: deps.queue, shopper: deps.shopper, agents: port, clock: deps.clock, logger, events: deps.events });
-  const releases = createReleaseTimers(namespace, deps.releaseGraceMs ?? 60_000, (agentId) => desk.releaseAgent(agentId), logger);
+}
+
+/** True when no socket of `agentId` is connected; fetchSockets() asks every node (with the Redis adapter). */
+export const agentIsAway = async (namespace: AgentNamespace, agentId: string) =>
+  (await namespace.in(agentRoom(agentId)).fetchSockets()).length === 0;
+
+export function mountAgentNamespace(namespace: AgentNamespace, deps: AgentNamespaceDeps) {
+  const logger = deps.logger.child({ ns: '/agent' });
+  const { desk, release } = deps;
   let closed = false;
   // The wait estimate depends on how many agents are online: waiting shoppers hear when it changes.
   const republish = () => {
@@ -97,7 +104,7 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
     const socket = raw as AgentSocket;
     const { agent } = socket.data;
     const child = logger.child({ socketId: socket.id, agentId: agent.id });
-    releases.cancel(agent.id);
+    release.cancel(agent.id);
     void socket.join([agentRoom(agent.id), AGENTS_ROOM]);
     // A full re-read: with several nodes, other nodes' changes reach this node's view here too.
     deps.queue.publish().then(() => deps.queue.entries()).then(
@@ -107,27 +114,20 @@ export function mountAgentNamespace(io: Server, deps: AgentNamespaceDeps) {
     registerEvents(socket, deps.auth, desk, child);
     republish();
     socket.on('disconnect', () => {
-      releases.schedule(agent.id);
+      release.schedule(agent.id);
       republish();
     });
   });
 
   return {
     namespace,
-    /** A stored shopper or bot message, verbatim, to the agents following that conversation. */
-    notifyAgentsOfMessage(conversationId: string, message: ChatMessage, known?: ConversationRecord): void {
-      desk.notifyAgentsOfMessage(conversationId, message, known).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not notify agents'));
-    },
     /** The shopper's typing, to the agents following that conversation (no store read: it is only a hint). */
     notifyShopperTyping(conversationId: string, typing: boolean): void {
       namespace.to(watchRoom(conversationId)).emit('typing', { conversationId, from: 'customer', typing });
     },
-    /** Runs the disconnect release for `agentId` now if none of their sockets is connected (tests, ops). */
-    releaseIfGone: (agentId: string) => releases.fire(agentId),
-    /** Stops pending release timers (shutdown). */
+    /** Stops queue republishing on connects and disconnects (shutdown). */
     close: () => {
       closed = true;
-      releases.clear();
     },
   };
 }
@@ -138,7 +138,7 @@ export type AgentNamespaceHandle = ReturnType<typeof mountAgentNamespace>;
  * Every event re-checks the token and the role on the server: a token that expired or was revoked
  * after the handshake stops working at once, not at the next reconnect.
  */
-function registerEvents(socket: AgentSocket, auth: Pick<AuthService, 'authenticate'>, desk: ReturnType<typeof createAgentDesk>, logger: Logger): void {
+function registerEvents(socket: AgentSocket, auth: Pick<AuthService, 'authenticate'>, desk: AgentDesk, logger: Logger): void {
   const on = <S extends z.ZodType, R extends object>(event: keyof AgentClientEvents, schema: S, run: (agent: AuthenticatedAgent, input: z.infer<S>) => Promise<R>) => {
     socket.on(
       event,
@@ -155,34 +155,4 @@ function registerEvents(socket: AgentSocket, auth: Pick<AuthService, 'authentica
   on('typing', AgentTypingInput, (agent, input) => desk.typing(agent, input));
   on('transfer', TransferInput, (agent, input) => desk.transfer(agent, input));
   on('resolve', ConversationRef, (agent, input) => desk.resolve(agent, input));
-}
-
-/** One timer per agent; process memory only schedules, the store's conditional update decides. */
-function createReleaseTimers(namespace: AgentNamespace, graceMs: number, release: (agentId: string) => Promise<number>, logger: Logger) {
-  const timers = new Map<string, NodeJS.Timeout>();
-  async function fire(agentId: string): Promise<number> {
-    timers.delete(agentId);
-    // fetchSockets() asks every node (with the Redis adapter), so a tab on another node counts.
-    if ((await namespace.in(agentRoom(agentId)).fetchSockets()).length > 0) return 0;
-    return release(agentId);
-  }
-  return {
-    fire,
-    schedule(agentId: string) {
-      if (timers.has(agentId)) return;
-      const timer = setTimeout(() => {
-        fire(agentId).catch((error: unknown) => logger.error({ err: error, agentId }, 'could not release conversations'));
-      }, graceMs);
-      timer.unref();
-      timers.set(agentId, timer);
-    },
-    cancel(agentId: string) {
-      clearTimeout(timers.get(agentId));
-      timers.delete(agentId);
-    },
-    clear() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
-  };
 }

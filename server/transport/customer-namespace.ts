@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
+import type { ShopperPort } from '../conversations/agent-desk.js';
 import type { ConversationService, Session } from '../conversations/conversation-service.js';
 import { AppError } from '../errors.js';
 import type { ClientIpFn } from '../limits/client-ip.js';
@@ -51,6 +52,19 @@ export interface CustomerNamespaceDeps {
 
 /** Room of one conversation on `/customer`. */
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+
+/**
+ * The one way events reach shoppers: every tab in the conversation's room. The bot's replies,
+ * the queue's status updates and the agent desk all send through it.
+ */
+export function createShopperNotifier(io: Server): ShopperPort {
+  const room = (conversationId: string) => (io.of('/customer') as CustomerNamespace).to(conversationRoom(conversationId));
+  return {
+    message: (conversationId, message) => room(conversationId).emit('message', message),
+    status: (conversationId, status) => room(conversationId).emit('status', status),
+    typing: (conversationId, typing) => room(conversationId).emit('typing', typing),
+  };
+}
 
 export function mountCustomerNamespace(io: Server, deps: CustomerNamespaceDeps): CustomerNamespace {
   const namespace = io.of('/customer') as CustomerNamespace;
