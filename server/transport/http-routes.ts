@@ -4,11 +4,12 @@
  *
  * @example const http = createHttpApp({ logger, health, routers: [createStaticRouter(assets)] });
  */
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { fileURLToPath } from 'node:url';
-import { AppError, toHttpError } from '../errors.js';
+import { AppError } from '../errors.js';
+import { jsonErrors } from './rest-route.js';
 import type { TrustProxy } from '../limits/client-ip.js';
 
 const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
@@ -47,19 +48,4 @@ export function createHttpApp(deps: HttpRoutesDeps): express.Express {
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such API route; see SPEC §5 for the REST routes')));
   app.use(jsonErrors(deps.logger));
   return app;
-}
-
-function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    // express.json() reports bad JSON as a 400 SyntaxError with `type: 'entity.parse.failed'`.
-    const parseError = error as { type?: string; status?: number };
-    const appError =
-      parseError.type === 'entity.parse.failed'
-        ? new AppError('invalid_payload', 'The request body is not valid JSON')
-        : parseError.type === 'entity.too.large'
-          ? new AppError('too_long', 'The request body is too large')
-          : error;
-    const { status, body } = toHttpError(appError, logger);
-    res.status(status).json(body);
-  };
 }

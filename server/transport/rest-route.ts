@@ -41,10 +41,20 @@ export function route(handler: (req: Request) => Promise<object>, status = 200):
   };
 }
 
-/** The router's own JSON error handler, so it behaves the same wherever it is mounted. */
+/**
+ * The one JSON error handler (the app's and each router's, so a router behaves the same wherever
+ * it is mounted). express.json() reports a bad body as a 400 SyntaxError with a `type`.
+ */
 export function jsonErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    const { status, body } = toHttpError(error, logger);
+    const { type } = error as { type?: string };
+    const appError =
+      type === 'entity.parse.failed'
+        ? new AppError('invalid_payload', 'The request body is not valid JSON')
+        : type === 'entity.too.large'
+          ? new AppError('too_long', 'The request body is too large')
+          : error;
+    const { status, body } = toHttpError(appError, logger);
     res.status(status).json(body);
   };
 }

@@ -47,6 +47,16 @@ describe('REST', () => {
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_payload', details: { path: 'password' } } });
   });
 
+  it('answers a body that is not JSON with 400 invalid_payload, and an oversized one with 413 too_long, as JSON', async () => {
+    const post = (body: string) => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const broken = await post('{"email":');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: { code: 'invalid_payload' } });
+    const huge = await post(JSON.stringify({ email: 'x'.repeat(100_000), password: 'y' }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: 'too_long' } });
+  });
+
   it('answers 429 after too many sign-in attempts', async () => {
     await server.app.auth.createAgent({ email: 'target@shop.example', name: 'Target', password: 'long-enough-pass', role: 'agent' });
     const statuses: number[] = [];
