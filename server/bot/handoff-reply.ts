@@ -8,8 +8,7 @@
  */
 import type { IntentName } from '../protocol.js';
 import { aerLanguage } from './aer-templates.js';
-import type { Plan } from './plan.js';
-import type { DecideInput, ReplyContext } from './reply-policy.js';
+import type { DecideInput, Plan, ReplyContext } from './plan.js';
 
 /** Shown when agents are off duty but the caller could not say when they return. */
 const UNKNOWN_NEXT_OPEN = 'the next business day';

@@ -1,5 +1,6 @@
 /**
- * Owns the small vocabulary between the reply policy and its topic handlers: a `Plan` says
+ * Owns the small vocabulary between the reply policy and its topic handlers: the policy's input
+ * (`BotState`, `ReplyContext`, `DecideInput`), and a `Plan` that says
  * which template to render (or to ask, or to hand off); `reply-policy.ts` alone renders it and
  * updates the bot state, so every topic stays a pure function of what the shopper said.
  *
@@ -9,7 +10,47 @@ import type { IntentSet } from '../intents/compile-intents.js';
 import type { OrderLookup } from '../orders/order-provider.js';
 import type { IntentName, TriageResult } from '../protocol.js';
 import type { AerVars } from './aer-templates.js';
-import type { ReplyContext } from './reply-policy.js';
+
+export interface BotState {
+  /** The last bot message asked for the order number. */
+  awaitingOrderId?: boolean;
+  /** The intent that needed the order number, resumed when the number arrives. */
+  pendingIntent?: IntentName;
+  /** Set once the bot has asked for an order number in this conversation: it never asks twice. */
+  askedForOrderId?: boolean;
+  /** Replies that did not help since the last handoff. */
+  failures: number;
+  /** Recent lookups, newest last (at most `MAX_REMEMBERED_LOOKUPS`), for follow-ups and the agent view. */
+  lookups: OrderLookup[];
+  /** The text of the bot's last reply: the next one is never the same (rephrase, narrow down, or hand over). */
+  lastReply?: string;
+}
+
+export interface ReplyContext {
+  /** 1-based place in the human queue if handed off now. */
+  queuePosition: number;
+  waitMinutes: number;
+  /** Whether agents are on duty (business hours). */
+  open: boolean;
+  /** When agents are next on duty, ready to show ("Monday 09:00 (Europe/Berlin)"). */
+  nextOpen?: string;
+  /** The shop's self-service returns page. */
+  returnsUrl: string;
+  /** The current time from the injected clock: an order past its estimated delivery is late. Absent: never late. */
+  now?: Date;
+}
+
+export interface DecideInput {
+  triage: TriageResult;
+  text: string;
+  state: BotState;
+  /** Results for `orderIdsToLookUp(triage, state, text)`, in any order. */
+  lookups: OrderLookup[];
+  intents: IntentSet;
+  context: ReplyContext;
+  /** The conversation's language (`conversationLanguage`); the triage guess when absent. */
+  language?: string;
+}
 
 export type Plan =
   | { kind: 'reply'; intent: IntentName; situation: string; vars?: AerVars; helped: boolean }

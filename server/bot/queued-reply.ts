@@ -15,8 +15,7 @@ import { renderAer } from './aer-templates.js';
 import { handoffVars } from './handoff-reply.js';
 import { messageOrderIds } from './order-ids.js';
 import { planLogistics, planRefund } from './order-replies.js';
-import type { PlanInput } from './plan.js';
-import type { BotState, ReplyContext } from './reply-policy.js';
+import type { BotState, PlanInput, ReplyContext } from './plan.js';
 
 /** The bot state plus what it remembers about its replies in the queue. */
 export interface QueuedBotState extends BotState {

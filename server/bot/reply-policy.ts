@@ -10,58 +10,19 @@
  *   const decision = decide({ triage: result, text, state, lookups, intents, context });
  *   // → { kind: 'reply', text: 'Your order 1001 is on its way with DHL …', state, helped: true, situation: 'status_shipped' }
  */
-import type { IntentSet } from '../intents/compile-intents.js';
 import { normalizeOrderId, type OrderLookup } from '../orders/order-provider.js';
 import type { IntentName, TriageResult } from '../protocol.js';
 import { renderAer } from './aer-templates.js';
 import { handoffTemplate } from './handoff-reply.js';
 import { messageOrderIds, ORDER_INTENTS } from './order-ids.js';
 import { planLogistics, planRefund } from './order-replies.js';
-import type { Plan, PlanInput } from './plan.js';
+import type { BotState, DecideInput, Plan, PlanInput } from './plan.js';
 import { isSmallTalk, planComplaint, planOther, planPayment } from './topic-replies.js';
 
-export interface BotState {
-  /** The last bot message asked for the order number. */
-  awaitingOrderId?: boolean;
-  /** The intent that needed the order number, resumed when the number arrives. */
-  pendingIntent?: IntentName;
-  /** Set once the bot has asked for an order number in this conversation: it never asks twice. */
-  askedForOrderId?: boolean;
-  /** Replies that did not help since the last handoff. */
-  failures: number;
-  /** Recent lookups, newest last (at most `MAX_REMEMBERED_LOOKUPS`), for follow-ups and the agent view. */
-  lookups: OrderLookup[];
-  /** The text of the bot's last reply: the next one is never the same (rephrase, narrow down, or hand over). */
-  lastReply?: string;
-}
+// The policy's input types live with the plan vocabulary, so topic handlers need not import the policy.
+export type { BotState, DecideInput, ReplyContext } from './plan.js';
 
 export const INITIAL_BOT_STATE: BotState = Object.freeze({ failures: 0, lookups: Object.freeze([]) as unknown as OrderLookup[] });
-
-export interface ReplyContext {
-  /** 1-based place in the human queue if handed off now. */
-  queuePosition: number;
-  waitMinutes: number;
-  /** Whether agents are on duty (business hours). */
-  open: boolean;
-  /** When agents are next on duty, ready to show ("Monday 09:00 (Europe/Berlin)"). */
-  nextOpen?: string;
-  /** The shop's self-service returns page. */
-  returnsUrl: string;
-  /** The current time from the injected clock: an order past its estimated delivery is late. Absent: never late. */
-  now?: Date;
-}
-
-export interface DecideInput {
-  triage: TriageResult;
-  text: string;
-  state: BotState;
-  /** Results for `orderIdsToLookUp(triage, state, text)`, in any order. */
-  lookups: OrderLookup[];
-  intents: IntentSet;
-  context: ReplyContext;
-  /** The conversation's language (`conversationLanguage`); the triage guess when absent. */
-  language?: string;
-}
 
 export type Decision =
   | { kind: 'reply'; text: string; state: BotState; helped: boolean; situation: string }
