@@ -22,7 +22,8 @@ import { isSmallTalk, planComplaint, planOther, planPayment } from './topic-repl
 // The policy's input types live with the plan vocabulary, so topic handlers need not import the policy.
 export type { BotState, DecideInput, ReplyContext } from './plan.js';
 
-export const INITIAL_BOT_STATE: BotState = Object.freeze({ failures: 0, lookups: Object.freeze([]) as unknown as OrderLookup[] });
+/** Frozen on the outside; the policy never mutates a state, it spreads a new one. */
+export const INITIAL_BOT_STATE: Readonly<BotState> = Object.freeze({ failures: 0, lookups: [] });
 
 export type Decision =
   | { kind: 'reply'; text: string; state: BotState; helped: boolean; situation: string }
