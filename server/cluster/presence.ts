@@ -65,7 +65,7 @@ export function startPresence(options: PresenceOptions): Presence {
   }
 
   const tick = () => refresh().catch((error: unknown) => options.logger.debug({ err: error }, 'presence refresh failed; retrying'));
-  const timer = setInterval(tick, intervalMs);
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();
 
