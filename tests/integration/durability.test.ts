@@ -42,7 +42,7 @@ describe('durability', () => {
     await connectCustomer(server.url);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-  });
+  }, 40_000); // a server start: several seconds on a loaded CI machine
 
   it('stops at start with one line naming a bad variable', async () => {
     await expect(spawnServer({ DATA_DIR: dataDir, PORT: 'eighty' })).rejects.toThrow(/PORT: /);
