@@ -7,44 +7,19 @@
  *   const desk = createAgentDesk(deps);
  *   const { conversation } = await desk.claim(agent, 'c_123'); // AppError('already_claimed') for the loser
  */
-import type { Logger } from 'pino';
 import type { AuthenticatedAgent } from '../auth/auth-service.js';
 import { AppError } from '../errors.js';
-import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, AgentTypingPayload, ChatMessage, StatusPayload } from '../protocol.js';
-import type { ConversationRecord, Store } from '../store/store.js';
+import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, ChatMessage } from '../protocol.js';
+import type { ConversationRecord } from '../store/store.js';
 import { CONVERSATION_NOT_FOUND, loadConversationView, type AgentConversationView } from './conversation-view.js';
 import { AGENT_TOOK_OVER } from '../handoff/handoff-reason.js';
 import { systemText } from '../i18n/system-texts.js';
 import { createAgentHandover } from './agent-handover.js';
-import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
-import type { QueuePublisher } from './queue-publisher.js';
+import type { AgentDeskDeps } from './ports.js';
+import { NO_DESK_EVENTS } from './desk-events.js';
 
-/** Where shopper-facing events go (the `/customer` rooms). */
-export interface ShopperPort {
-  message(conversationId: string, message: ChatMessage): void;
-  status(conversationId: string, status: StatusPayload): void;
-  typing(conversationId: string, typing: AgentTypingPayload): void;
-}
-
-/** Where agent-facing events go (the `/agent` rooms). `holderId` adds every tab of the agent holding it. */
-export interface AgentPort {
-  message(conversationId: string, holderId: string | null, message: ChatMessage): void;
-  conversation(holderId: string | null, view: AgentConversationView): void;
-  /** Every socket of `agentId` starts (or stops) receiving this conversation's updates. */
-  follow(agentId: string, conversationId: string): void;
-  unfollow(agentId: string, conversationId: string): void;
-}
-
-export interface AgentDeskDeps {
-  store: Store;
-  queue: QueuePublisher;
-  shopper: ShopperPort;
-  agents: AgentPort;
-  clock: () => Date;
-  logger: Logger;
-  /** Metrics, reports and follow-ups observe the desk here; none by default. */
-  events?: DeskEvents;
-}
+// The desk's ports and deps live in ports.ts, so agent-handover.ts needs nothing from this file.
+export type { AgentDeskDeps, AgentPort, ShopperPort } from './ports.js';
 
 export const NOT_HOLDING = 'You do not hold this conversation; claim it from the queue first';
 export const ALREADY_CLAIMED = 'A colleague has already taken this conversation';

@@ -12,7 +12,7 @@ import type { AuthenticatedAgent } from '../auth/auth-service.js';
 import { AppError } from '../errors.js';
 import type { ChatMessage, ConversationRef, TransferInput } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
-import type { AgentDeskDeps } from './agent-desk.js';
+import type { AgentDeskDeps } from './ports.js';
 import { loadConversationView } from './conversation-view.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
 import { systemText } from '../i18n/system-texts.js';

@@ -13,7 +13,7 @@ import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js
 import type { IntentSet } from '../intents/compile-intents.js';
 import type { OrderProvider } from '../orders/order-provider.js';
 import type { BotTurnOutcome, BotTurnRecord, ConversationRecord, Store } from '../store/store.js';
-import type { ConversationNotifier } from './conversation-service.js';
+import type { ConversationNotifier } from './ports.js';
 import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
 

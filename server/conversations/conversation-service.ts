@@ -10,7 +10,7 @@
  */
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import { SESSION_MESSAGES, type ChatMessage, type ContactInput, type CustomerHandshake, type CustomerMessageInput, type HistoryInput, type RateInput, type StatusPayload, type TriageResult } from '../protocol.js';
+import { SESSION_MESSAGES, type ChatMessage, type ContactInput, type CustomerHandshake, type CustomerMessageInput, type HistoryInput, type RateInput, type TriageResult } from '../protocol.js';
 import { conversationLanguage } from '../i18n/languages.js';
 import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
 import { applyPatch, type ConversationPatch, type ConversationRecord, type MessagePage } from '../store/store.js';
@@ -19,14 +19,7 @@ import type { BotTurnDeps } from './bot-turn.js';
 import { createBotTurnWorker } from './bot-turn-worker.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
 
-/** Where the service's events go; the socket transport implements it. */
-export interface ConversationNotifier {
-  /** A stored message, to the shopper's room and to agents following the conversation. */
-  /** `conversation`: its state right after the write, when the caller has it (saves agents a read). */
-  message(conversationId: string, message: ChatMessage, conversation?: ConversationRecord): void;
-  /** A status change, to the shopper. */
-  status(conversationId: string, status: StatusPayload): void;
-}
+export type { ConversationNotifier } from './ports.js';
 
 /** The service needs exactly what a bot turn needs (it runs them). */
 export type ConversationServiceDeps = BotTurnDeps;
