@@ -7,7 +7,7 @@
  *   await store.upsertAgent({ id: newId(), email: 'mia@shop.example', name: 'Mia', role: 'agent', passwordHash, now });
  *   const session = await store.findSession(hashToken(token)); // undefined when unknown
  */
-import type { ConversationRecord } from './store.js';
+import type { ConversationRecord } from './conversation-record.js';
 
 /** `ops` may do all that an `agent` may, plus tuning and accounts (SPEC §2). */
 export type AgentRole = 'agent' | 'ops';

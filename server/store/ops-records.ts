@@ -8,7 +8,7 @@
  *   const versions = await store.listIntentVersions('refund'); // newest first
  */
 import type { TriageResult } from '../protocol.js';
-import type { ConversationRecord } from './store.js';
+import type { ConversationRecord } from './conversation-record.js';
 
 export interface IntentVersionRecord {
   id: string;
