@@ -6,13 +6,12 @@
  *
  * @example await migrateToLatest(db); // creates or upgrades the tables, idempotent
  */
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
+import type { NamedMigration } from './named-migration.js';
 import { trustMigration } from './trust-migration.js';
 
-export interface NamedMigration extends Migration {
-  /** Sorts in apply order: a zero-padded number then a short name, e.g. `0002_agents`. */
-  name: string;
-}
+// In its own module so that migration files kept apart (trust-migration.ts) need not import this one.
+export type { NamedMigration } from './named-migration.js';
 
 // Migrations take Kysely<any>: they describe past schemas, which the current `Tables` type does not.
 const conversationsAndMessages: NamedMigration = {

@@ -3,7 +3,7 @@
  * typed order emails, erasures, the privacy audit trail and per-agent flags. Portable types only.
  */
 import type { Kysely } from 'kysely';
-import type { NamedMigration } from './migrations.js';
+import type { NamedMigration } from './named-migration.js';
 
 export const trustMigration: NamedMigration = {
   name: '0005_trust',
