@@ -25,4 +25,4 @@ httpServer.listen(0, '127.0.0.1', () => {
   const address = httpServer.address();
   process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
 });
-process.on('SIGTERM', () => io.close(() => process.exit(0)));
+process.on('SIGTERM', () => void io.close(() => process.exit(0)));
