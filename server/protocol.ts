@@ -219,14 +219,113 @@ export interface QueueEntry {
   assignee?: { id: string; name: string };
 }
 
-export interface ConversationView {
-  id: string;
-  status: ConversationStatus;
-  messages: ChatMessage[];
-  triage: TriageResult | null;
-  summary: unknown;
-  customer: unknown;
-}
+// The agent's view of one conversation (claim ack, `conversation` event, GET /api/conversations/:id).
+
+export const SentimentDirection = z.enum(['improving', 'worsening', 'steady']);
+export type SentimentDirection = z.infer<typeof SentimentDirection>;
+
+/** What the bot already looked up, one flat record per order. */
+export const LookupSummary = z.object({
+  orderId: z.string(),
+  result: z.string(),
+  status: z.string().optional(),
+  carrier: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  estimatedDelivery: z.string().optional(),
+  trackingUrl: z.string().optional(),
+  /** Where it ships to (ISO country code), as the shop reported it. */
+  country: z.string().optional(),
+  /** "Wireless earbuds × 1": what the order holds, so the agent can tell it is the product in question. */
+  items: z.array(z.string()).optional(),
+  /** "99.8 EUR" */
+  total: z.string().optional(),
+  message: z.string().optional(),
+});
+export type LookupSummary = z.infer<typeof LookupSummary>;
+
+/** One earlier conversation of the same shopper. */
+export const EarlierConversation = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  intent: IntentName.nullable(),
+  status: ConversationStatus,
+  rating: z.number().nullable(),
+});
+export type EarlierConversation = z.infer<typeof EarlierConversation>;
+
+/** A closed case of this conversation (the shopper wrote again after it was resolved). */
+export const CaseSummary = z.object({
+  /** 1 for the conversation's first case, then 2, 3, … */
+  number: z.number().int(),
+  intent: IntentName.nullable(),
+  urgency: Urgency.nullable(),
+  reasons: z.array(z.string()),
+  openedAt: z.string(),
+  queuedAt: z.string().nullable(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  rating: z.number().nullable(),
+  ratingComment: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** The handoff summary: what the agent needs so the shopper never repeats themselves. */
+export const HandoffSummary = z.object({
+  intent: IntentName,
+  urgency: Urgency,
+  reasons: z.array(z.string()),
+  /** Sentiment score of each shopper turn, oldest first. */
+  sentimentTrend: z.array(z.number()),
+  trend: SentimentDirection,
+  /** Terms that matched across turns, first seen first, without repeats. */
+  keywords: z.array(z.string()),
+  orderIds: z.array(z.string()),
+  lookups: z.array(LookupSummary),
+  earlierConversations: z.array(EarlierConversation),
+  earlierCases: z.array(CaseSummary),
+  /** A suggested Acknowledge → Empathize → Reassure opening for the agent (SPEC §4). */
+  firstLine: z.string().optional(),
+});
+export type HandoffSummary = z.infer<typeof HandoffSummary>;
+
+/** Who the shopper is, as far as the widget told us. */
+export const CustomerInfo = z.object({
+  locale: z.string().nullable(),
+  page: z.string().nullable(),
+  language: z.string().nullable(),
+  /** How many conversations this shopper had before this one. */
+  earlierConversations: z.number().int(),
+  /** The contact the shopper left (`contact` event), or null. */
+  contact: z.object({ email: z.string(), name: z.string().nullable() }).nullable(),
+  /** The shopper's IANA time zone from the widget, for their local time; null when unknown. */
+  timeZone: z.string().nullable(),
+  /** ISO country: from the locale's region ("de-DE" → "DE"), else the country an order ships to. */
+  country: z.string().nullable(),
+  /** The same shopper's earlier conversations (linked by a verified identity or the browser token). */
+  earlier: z.array(z.object({ id: z.string(), createdAt: z.string(), status: ConversationStatus, intent: IntentName.nullable() })),
+  /** The identity the shop signed (SPEC §10), when there is one. */
+  verified: z.object({ sub: z.string(), email: z.string(), name: z.string().optional() }).nullable(),
+});
+export type CustomerInfo = z.infer<typeof CustomerInfo>;
+
+export const NoteView = z.object({ id: z.string(), text: z.string(), at: z.string(), agentName: z.string() });
+export type NoteView = z.infer<typeof NoteView>;
+
+export const ConversationView = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  messages: z.array(ChatMessage),
+  triage: TriageResult.nullable(),
+  summary: HandoffSummary,
+  customer: CustomerInfo,
+  /** Internal notes, oldest first; agents only. */
+  notes: z.array(NoteView),
+  /** Triage of each shopper message, by message id. */
+  messageTriage: z.record(z.string(), TriageResult),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
 
 /** `queue:update`: what changed in the queue since the last `queue` or `queue:update` (entries replace those with the same id). */
 export interface QueueUpdatePayload {

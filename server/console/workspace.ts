@@ -37,13 +37,6 @@ const NOTICE_MS = 6000;
 /** Random hex, via getRandomValues: `randomUUID` is missing on plain-http intranet hosts. */
 const newClientId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Notes the server may send with a conversation (`notes`), read defensively: the view types don't have them yet. */
-function serverNotes(c: ConversationView): Note[] {
-  const raw = (c as ConversationView & { notes?: unknown }).notes;
-  if (!Array.isArray(raw)) return [];
-  return raw.filter((n): n is Note => typeof n?.id === 'string' && typeof n?.text === 'string' && typeof n?.at === 'string');
-}
-
 export function startWorkspace(root: HTMLElement, session: Session, on: WorkspaceHandlers): Workspace {
   const me = session.agent;
   let online = false;
@@ -121,8 +114,8 @@ export function startWorkspace(root: HTMLElement, session: Session, on: Workspac
   }
 
   function show(conversation: ConversationView): void {
-    const local = notesOf(conversation.id).filter((n) => !serverNotes(conversation).some((s) => s.id === n.id));
-    notes.set(conversation.id, [...serverNotes(conversation), ...local]);
+    const local = notesOf(conversation.id).filter((n) => !conversation.notes.some((s) => s.id === n.id));
+    notes.set(conversation.id, [...conversation.notes, ...local]);
     const same = open?.id === conversation.id;
     open = conversation;
     if (same && pane) pane.update(conversation, notesOf(conversation.id));

@@ -9,9 +9,9 @@
  */
 import type { AuthenticatedAgent } from '../auth/auth-service.js';
 import { AppError } from '../errors.js';
-import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, ChatMessage } from '../protocol.js';
+import type { AgentNoteInput, AgentReplyInput, AgentTypingInput, ChatMessage, ConversationView } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
-import { CONVERSATION_NOT_FOUND, loadConversationView, type AgentConversationView } from './conversation-view.js';
+import { CONVERSATION_NOT_FOUND, loadConversationView } from './conversation-view.js';
 import { AGENT_TOOK_OVER } from '../handoff/handoff-reason.js';
 import { systemText } from '../i18n/system-texts.js';
 import { createAgentHandover } from './agent-handover.js';
@@ -49,7 +49,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     return conversation;
   }
 
-  async function claim(agent: AuthenticatedAgent, conversationId: string): Promise<{ conversation: AgentConversationView }> {
+  async function claim(agent: AuthenticatedAgent, conversationId: string): Promise<{ conversation: ConversationView }> {
     const claimedAt = clock().toISOString();
     const won = await store.claimConversation(conversationId, agent, ['queued', 'bot'], claimedAt);
     if (!won) {

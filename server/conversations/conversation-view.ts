@@ -7,39 +7,9 @@
  */
 import { AppError } from '../errors.js';
 import { identityOf } from '../identity/identity-sessions.js';
-import type { ShopperIdentity } from '../identity/verify-identity.js';
-import { buildHandoffSummary, type HandoffSummary } from '../handoff/handoff-summary.js';
+import { buildHandoffSummary } from '../handoff/handoff-summary.js';
 import type { ConversationView, TriageResult } from '../protocol.js';
-import type { ConversationRecord, NoteRecord, Store } from '../store/store.js';
-
-export interface CustomerInfo {
-  locale: string | null;
-  page: string | null;
-  language: string | null;
-  /** How many conversations this shopper had before this one. */
-  earlierConversations: number;
-  /** The contact the shopper left (`contact` event), or null. */
-  contact: { email: string; name: string | null } | null;
-  /** The shopper's IANA time zone from the widget, for their local time; null when unknown. */
-  timeZone: string | null;
-  /** ISO country: from the locale's region ("de-DE" → "DE"), else the country an order ships to. */
-  country: string | null;
-  /** The same shopper's earlier conversations (linked by a verified identity or the browser token). */
-  earlier: Array<{ id: string; createdAt: string; status: string; intent: string | null }>;
-  /** The identity the shop signed (SPEC §10), when there is one. */
-  verified: ShopperIdentity | null;
-}
-
-/** The protocol's `ConversationView` with the fields this server fills in (SPEC §5 allows adding fields). */
-export interface AgentConversationView extends ConversationView {
-  summary: HandoffSummary;
-  customer: CustomerInfo;
-  /** Internal notes, oldest first; agents only. */
-  notes: Array<Pick<NoteRecord, 'id' | 'text' | 'at' | 'agentName'>>;
-  /** Triage of each shopper message, by message id. */
-  messageTriage: Record<string, TriageResult>;
-  assignee: { id: string; name: string } | null;
-}
+import type { ConversationRecord, Store } from '../store/store.js';
 
 export const CONVERSATION_NOT_FOUND = 'No conversation with this id';
 
@@ -48,7 +18,7 @@ export const CONVERSATION_NOT_FOUND = 'No conversation with this id';
  *
  * @example const { summary, messages } = await loadConversationView(store, id);
  */
-export async function loadConversationView(store: Store, conversationId: string): Promise<AgentConversationView> {
+export async function loadConversationView(store: Store, conversationId: string): Promise<ConversationView> {
   const conversation = await store.getConversation(conversationId);
   // An erased conversation keeps an anonymous row for reports; to agents it no longer exists.
   if (!conversation || (await store.isErased(conversationId))) throw new AppError('not_found', CONVERSATION_NOT_FOUND);

@@ -4,9 +4,8 @@
  * the desk and the handover, so none of them imports another just for a type.
  */
 import type { Logger } from 'pino';
-import type { AgentTypingPayload, ChatMessage, StatusPayload } from '../protocol.js';
+import type { AgentTypingPayload, ChatMessage, ConversationView, StatusPayload } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
-import type { AgentConversationView } from './conversation-view.js';
 import type { DeskEvents } from './desk-events.js';
 import type { QueuePublisher } from './queue-publisher.js';
 
@@ -20,7 +19,7 @@ export interface ShopperPort {
 /** Where agent-facing events go (the `/agent` rooms). `holderId` adds every tab of the agent holding it. */
 export interface AgentPort {
   message(conversationId: string, holderId: string | null, message: ChatMessage): void;
-  conversation(holderId: string | null, view: AgentConversationView): void;
+  conversation(holderId: string | null, view: ConversationView): void;
   /** Every socket of `agentId` starts (or stops) receiving this conversation's updates. */
   follow(agentId: string, conversationId: string): void;
   unfollow(agentId: string, conversationId: string): void;

@@ -10,24 +10,11 @@
  *   // a safety case stays { intent: 'complaint', urgency: 'critical', reasons: ['safety:fire', …] }
  *   const patch = startNewCase(resolvedConversation, now); // status 'bot', earlier case archived
  */
-import type { IntentName, TriageResult, Urgency } from '../protocol.js';
+import type { CaseSummary, IntentName, TriageResult, Urgency } from '../protocol.js';
 import type { ConversationPatch, ConversationRecord } from '../store/store.js';
 
-/** A closed case of a conversation, as it was when it was resolved. */
-export interface CaseRecord {
-  /** 1 for the conversation's first case, then 2, 3, … */
-  number: number;
-  intent: IntentName | null;
-  urgency: Urgency | null;
-  reasons: string[];
-  openedAt: string;
-  queuedAt: string | null;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  rating: number | null;
-  ratingComment: string | null;
-}
+/** A closed case of a conversation, as it was when it was resolved; the protocol's shape, because the agent's summary carries it. */
+export type CaseRecord = CaseSummary;
 
 /** What this module keeps in the bot state (stored JSON, so read defensively). */
 export interface CaseState {

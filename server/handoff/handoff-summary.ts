@@ -8,56 +8,10 @@
  *   const summary = buildHandoffSummary(conversation, messages, triagesById, earlier);
  *   summary.trend; // 'worsening'
  */
-import type { ChatMessage, IntentName, TriageResult, Urgency } from '../protocol.js';
+import type { ChatMessage, HandoffSummary, LookupSummary, SentimentDirection, TriageResult } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
-import { earlierCasesOf, type CaseRecord } from './conversation-case.js';
+import { earlierCasesOf } from './conversation-case.js';
 import { openingLine } from '../i18n/opening-lines.js';
-
-export type SentimentDirection = 'improving' | 'worsening' | 'steady';
-
-export interface LookupSummary {
-  orderId: string;
-  result: string;
-  status?: string;
-  carrier?: string;
-  trackingNumber?: string;
-  estimatedDelivery?: string;
-  trackingUrl?: string;
-  /** Where it ships to (ISO country code), as the shop reported it. */
-  country?: string;
-  /** "Wireless earbuds × 1": what the order holds, so the agent can tell it is the product in question. */
-  items?: string[];
-  /** "99.8 EUR" */
-  total?: string;
-  message?: string;
-}
-
-export interface EarlierConversation {
-  id: string;
-  createdAt: string;
-  intent: IntentName | null;
-  status: ConversationRecord['status'];
-  rating: number | null;
-}
-
-export interface HandoffSummary {
-  intent: IntentName;
-  urgency: Urgency;
-  reasons: string[];
-  /** Sentiment score of each shopper turn, oldest first. */
-  sentimentTrend: number[];
-  trend: SentimentDirection;
-  /** Terms that matched across turns, first seen first, without repeats. */
-  keywords: string[];
-  orderIds: string[];
-  /** What the bot already looked up, one flat record per order. */
-  lookups: LookupSummary[];
-  earlierConversations: EarlierConversation[];
-  /** Closed cases of THIS conversation (the shopper wrote again after resolution), oldest first. */
-  earlierCases: CaseRecord[];
-  /** A suggested Acknowledge → Empathize → Reassure opening for the agent (SPEC §4). */
-  firstLine?: string;
-}
 
 /** A change in sentiment score smaller than this between first and last turn is "steady" (same as the console). */
 const TREND_STEP = 0.2;

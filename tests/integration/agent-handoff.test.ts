@@ -63,7 +63,7 @@ describe('claim and chat', () => {
     const assigned = nextEvent<StatusPayload>(shopper.socket, 'status', (s) => s.status === 'assigned');
     const claim = await agent.emitWithAck('claim', { conversationId: shopper.id });
     if (!claim.ok) throw new Error(claim.error.code);
-    const { conversation } = claim as typeof claim & { conversation: { summary: any; customer: any } };
+    const { conversation } = claim;
     expect(conversation.messages.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual([SAFETY, second]);
     expect(conversation.triage).not.toBeNull();
     expect(conversation.summary).toMatchObject({ urgency: 'critical', reasons: expect.arrayContaining(['safety:fire', 'safety:burn']), orderIds: ['1001'] });
