@@ -28,7 +28,7 @@ export function buildHandoffSummary(
   const last = turns.at(-1) ?? conversation.lastTriage ?? undefined;
   const sentimentTrend = turns.map((turn) => turn.sentiment.score);
   const stored: unknown = conversation.botState.lookups;
-  const lookups = (Array.isArray(stored) ? stored : []).flatMap(summarizeLookup);
+  const lookups = (Array.isArray(stored) ? stored : []).map(withAgentCopy(conversation.botState.agentLookups)).flatMap(summarizeLookup);
   const orderIds = unique([...turns.flatMap((turn) => turn.entities.orderIds), ...lookups.map((lookup) => lookup.orderId)]);
   const reasons = unique([...conversation.reasons, ...turns.flatMap((turn) => turn.reasons)]);
   const intent = conversation.intent ?? last?.intent ?? 'other';
@@ -66,6 +66,22 @@ export function directionOf(scores: readonly number[]): SentimentDirection {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * The shopper's lookups hide an order's items and tracking until the buyer is known (SPEC §10);
+ * the agent reads the full copy the bot kept for them (`agentLookups`, orders/order-privacy.ts).
+ */
+function withAgentCopy(agentLookups: unknown): (raw: unknown) => unknown {
+  const full = new Map<string, unknown>();
+  for (const entry of Array.isArray(agentLookups) ? agentLookups : []) {
+    if (isRecord(entry) && isRecord(entry.order) && text(entry.order.id)) full.set(String(entry.order.id), entry.order);
+  }
+  return (raw) => {
+    if (!isRecord(raw) || !isRecord(raw.order)) return raw;
+    const order = full.get(text(raw.order.id) ?? '');
+    return order ? { ...raw, order } : raw;
+  };
+}
 
 /** Bot state is stored JSON written by the bot; read it defensively and keep what an agent reads. */
 function summarizeLookup(raw: unknown): LookupSummary[] {

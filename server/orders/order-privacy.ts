@@ -19,6 +19,36 @@ export interface OrderPrivacyState {
   awaitingEmailFor?: string[];
   /** Emails typed that matched none of those orders. */
   wrongEmails?: number;
+  /**
+   * The full orders found in this conversation (without the buyer's email), newest last, for the
+   * agent's summary only: SPEC §10 governs what the bot shows the shopper, and the agent needs the
+   * items and tracking to answer. The reply policy never reads this field.
+   */
+  agentLookups?: AgentLookup[];
+}
+
+/** One order as the agent sees it. */
+export interface AgentLookup {
+  orderId: string;
+  order: Omit<Order, 'email'>;
+}
+
+/** At most this many full orders are kept for the agent (as many as the bot remembers). */
+export const MAX_AGENT_LOOKUPS = 10;
+
+/**
+ * The agent's lookups after this turn: the found orders, full, replacing older copies of the same order.
+ *
+ * @example rememberForAgent(state.agentLookups, found) // → [{ orderId: '1001', order: { id: '1001', items: [...], trackingNumber: '…' } }]
+ */
+export function rememberForAgent(previous: readonly AgentLookup[] | undefined, found: readonly OrderLookup[]): AgentLookup[] {
+  const fresh = found.flatMap((lookup): AgentLookup[] => {
+    if (lookup.result !== 'found') return [];
+    const { email: _email, ...order } = lookup.order;
+    return [{ orderId: order.id, order }];
+  });
+  const freshIds = new Set(fresh.map((lookup) => lookup.orderId));
+  return [...(previous ?? []).filter((lookup) => !freshIds.has(lookup.orderId)), ...fresh].slice(-MAX_AGENT_LOOKUPS);
 }
 
 export interface OrderAccess {

@@ -21,6 +21,7 @@ import {
   EMAILS_LOCKED,
   guardLookups,
   lookupsAllowed,
+  rememberForAgent,
   LOOKUPS_LOCKED,
   WRONG_EMAIL,
   type OrderPrivacyState,
@@ -62,7 +63,8 @@ export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: stri
       const asked: TriageResult = { ...triage, intent: 'logistics', entities: { ...triage.entities, orderIds: check.orderIds } };
       const found = await Promise.all(check.orderIds.map((orderId) => deps.orders.lookup(orderId)));
       const { lookups, hidden } = guardLookups(found, { identityEmail, state: check.state });
-      return { triage: asked, text: `order ${check.orderIds.join(' ')}`, lookups, hidden, privacy: check.state, prefix: EMAIL_MATCHED };
+      const unlocked = { ...check.state, agentLookups: rememberForAgent(privacy.agentLookups, found) };
+      return { triage: asked, text: `order ${check.orderIds.join(' ')}`, lookups, hidden, privacy: unlocked, prefix: EMAIL_MATCHED };
     }
   }
   const ids = orderIdsToLookUp(triage, state, text);
@@ -75,7 +77,9 @@ export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: stri
   if (inline.kind === 'wrong' && inline.locked) return { reply: EMAILS_LOCKED, triage, text, lookups: [], hidden: [], privacy: { ...pickPrivacy(checked), awaitingEmailFor: [] } };
   const { lookups, hidden } = guardLookups(found, { identityEmail, state: checked });
   const awaitingEmailFor = hidden.length > 0 ? [...new Set([...waiting, ...hidden])] : waiting;
-  return { triage, text, lookups, hidden, privacy: { ...pickPrivacy(checked), awaitingEmailFor } };
+  // The agent's copy is full whatever the shopper may see (SPEC §10 is about the bot's replies).
+  const agentLookups = found.length > 0 ? { agentLookups: rememberForAgent(privacy.agentLookups, found) } : {};
+  return { triage, text, lookups, hidden, privacy: { ...pickPrivacy(checked), awaitingEmailFor, ...agentLookups } };
 }
 
 function foundOrders(lookups: readonly OrderLookup[]) {

@@ -23,6 +23,8 @@ export interface BotState {
   failures: number;
   /** Order lookups already made (the order provider's results), shown to the agent. */
   lookups: unknown[];
+  /** The same orders in full for the agent's summary only (orders/order-privacy.ts `agentLookups`). */
+  agentLookups?: unknown[];
 }
 
 /** The bot state of a new conversation. */

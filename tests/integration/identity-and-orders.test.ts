@@ -5,6 +5,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import orders from '../../server/demo/orders.json' with { type: 'json' };
+import { closeAgents, connectAgent } from '../support/agent-client.js';
 import { closeClients, connectCustomer, fromBot, nextMessage, type CustomerClient } from '../support/socket-client.js';
 import { api } from '../support/rest-client.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -20,7 +21,10 @@ beforeAll(async () => {
   await server.app.auth.createAgent({ email: 'ida@shop.example', name: 'Ida', password: 'a-long-agent-password', role: 'agent' });
   agentToken = (await server.app.auth.login('ida@shop.example', 'a-long-agent-password')).token;
 });
-afterEach(() => closeClients());
+afterEach(() => {
+  closeClients();
+  closeAgents();
+});
 afterAll(async () => {
   await server.close();
 });
@@ -72,6 +76,19 @@ describe('private orders', () => {
     expect(await say(other.socket, 'where is order 1001? I am a@example.com')).not.toContain(order1001.trackingNumber!);
     await say(other.socket, 'b@example.com');
     expect(await say(other.socket, 'c@example.com')).toMatch(/person/);
+  });
+
+  it("the agent's claim carries 1001's items and tracking that the anonymous shopper never saw", async () => {
+    const { socket, session } = await connectCustomer(server.url);
+    const seen = [await say(socket, 'where is my order 1001?'), await say(socket, "I'd like to talk to a person")];
+    await server.app.service.idle();
+    const agent = await connectAgent(server.url, agentToken);
+    const claim = await agent.socket.emitWithAck('claim', { conversationId: session.conversationId });
+    if (!claim.ok) throw new Error(claim.error.code);
+    const lookup = claim.conversation.summary.lookups.find((candidate) => candidate.orderId === '1001');
+    expect(lookup).toMatchObject({ trackingNumber: order1001.trackingNumber, items: expect.arrayContaining([expect.stringContaining(order1001.items[0]!.name)]) });
+    const shopperSaw = claim.conversation.messages.filter((message) => message.from !== 'customer').map((message) => message.text);
+    for (const text of [...seen, ...shopperSaw]) expect(text).not.toContain(order1001.trackingNumber!);
   });
 
   it('three wrong emails end lookups in that conversation and offer a person', async () => {
