@@ -65,6 +65,28 @@ export function compareReports(current: EvalReport, candidate: EvalReport): Comp
   }));
 }
 
+export interface LanguageRow {
+  language: string;
+  n: number;
+  macroF1: Compared;
+  negativeF1: Compared;
+  handoffRecall: Compared;
+}
+
+/** One row per language in either report (SPEC §9 `byLanguage`), sorted by code, English first. */
+export function compareLanguages(current: EvalReport, candidate: EvalReport): LanguageRow[] {
+  const now = current.byLanguage ?? {};
+  const next = candidate.byLanguage ?? {};
+  const codes = [...new Set([...Object.keys(now), ...Object.keys(next)])].sort((a, b) => Number(b === 'en') - Number(a === 'en') || a.localeCompare(b));
+  return codes.map((language) => ({
+    language,
+    n: next[language]?.n ?? now[language]?.n ?? 0,
+    macroF1: compared(now[language]?.intent?.macroF1, next[language]?.intent?.macroF1),
+    negativeF1: compared(now[language]?.negative?.f1, next[language]?.negative?.f1),
+    handoffRecall: compared(now[language]?.handoff?.recall, next[language]?.handoff?.recall),
+  }));
+}
+
 export function formatScore(x: number | null): string {
   return x === null || !Number.isFinite(x) ? '—' : x.toFixed(2);
 }

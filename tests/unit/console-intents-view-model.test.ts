@@ -2,6 +2,7 @@
 // Save gate, score bars, precision/recall deltas, flip sorting and intent-file error lines.
 import { describe, expect, it } from 'vitest';
 import {
+  compareLanguages,
   compareReports,
   deltaTone,
   fileErrorsOf,
@@ -205,5 +206,27 @@ describe('intent-file errors', () => {
   it('takes well-formed details only', () => {
     expect(fileErrorsOf([{ file: 'a.yaml', line: 1, message: 'x' }, { nope: true }, 'str'])).toEqual([{ file: 'a.yaml', line: 1, message: 'x' }]);
     expect(fileErrorsOf({ file: 'a.yaml' })).toEqual([]);
+  });
+});
+
+describe('per-language evaluation (SPEC §9 byLanguage)', () => {
+  const report = (byLanguage: EvalReport['byLanguage']): EvalReport => ({ n: 10, msPerMessage: 0.02, ...(byLanguage ? { byLanguage } : {}) });
+  const scores = (macroF1: number, recall: number, n = 5) => ({
+    n,
+    intent: { accuracy: macroF1, macroF1, perIntent: {}, confusion: {} },
+    handoff: { precision: 1, recall, f1: 1, n },
+  });
+
+  it('puts English first, then the other codes, and shows what an edit does to each language', () => {
+    const rows = compareLanguages(report({ ja: scores(0.9, 1), en: scores(0.95, 0.9) }), report({ ja: scores(0.8, 1), en: scores(0.95, 1), de: scores(0.7, 0.5, 3) }));
+    expect(rows.map((r) => r.language)).toEqual(['en', 'de', 'ja']);
+    expect(rows[2]?.macroF1).toEqual({ current: 0.9, candidate: 0.8, delta: -0.1 });
+    expect(rows[0]?.handoffRecall.delta).toBe(0.1);
+    expect(rows[1]?.macroF1).toEqual({ current: null, candidate: 0.7, delta: null });
+    expect(rows[1]?.negativeF1.candidate).toBeNull();
+  });
+
+  it('gives no rows when the examples carry no language', () => {
+    expect(compareLanguages(report(undefined), report(undefined))).toEqual([]);
   });
 });

@@ -122,11 +122,13 @@ describe('scrubText', () => {
     expect(scrubText(input)).toBe(input);
   });
 
-  it('stays fast on long hostile input', () => {
+  // A guard against catastrophic backtracking (which takes minutes), not a speed target: the bound
+  // is loose so a loaded machine cannot fail it.
+  it('does not backtrack catastrophically on long hostile input', () => {
     const started = performance.now();
     scrubText(`${'a'.repeat(200_000)}@`);
     scrubText('1 '.repeat(100_000));
     scrubText(`${'a.'.repeat(50_000)}@${'b-'.repeat(50_000)}`);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

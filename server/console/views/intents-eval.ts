@@ -8,9 +8,10 @@
  */
 import { el } from '../../../widget/dom';
 import { t } from '../i18n';
-import { compareReports, deltaTone, formatDelta, formatScore, sortFlips, type Compared } from '../intents-eval-view-model';
+import { compareLanguages, compareReports, deltaTone, formatDelta, formatScore, sortFlips, type Compared } from '../intents-eval-view-model';
 import type { PreviewResponse } from '../ops-api';
 import { intentLabel, section, table } from './ops-common';
+import { languageLabel } from './queue-view';
 
 const deltaCell = (c: Compared) => el('span', { class: `delta ${deltaTone(c.delta)}` }, formatDelta(c.delta));
 const scoreCells = (c: Compared): Array<string | Node> => [formatScore(c.current), formatScore(c.candidate), deltaCell(c)];
@@ -45,6 +46,22 @@ function flipsView(preview: PreviewResponse): HTMLElement {
   return el('div', {}, [heading, table([t('colText'), t('colExpected'), t('colFlip'), ''], rows, 'grid flips')]);
 }
 
+/** Per-language scores of the running set against the edited one, so an edit for one language
+ * shows what it does to the others. */
+function languagesView(preview: PreviewResponse): HTMLElement[] {
+  const rows = compareLanguages(preview.current, preview.candidate).map((r) => [
+    languageLabel(r.language),
+    String(r.n),
+    ...scoreCells(r.macroF1),
+    ...scoreCells(r.negativeF1),
+    ...scoreCells(r.handoffRecall),
+  ]);
+  if (rows.length === 0) return [];
+  const head = [t('colLanguage'), t('colSupport')];
+  for (const metric of [t('evalMacroF1'), t('colNegativeF1'), t('colHandoffRecall')]) head.push(`${metric} ${t('colCurrent')}`, `${metric} ${t('colCandidate')}`, t('colDelta'));
+  return [el('div', {}, [el('h3', {}, t('byLanguageTitle')), table(head, rows, 'grid languages')])];
+}
+
 /** `stale`: the edits changed since this evaluation ran, so it no longer unlocks Save. */
 export function evalView(preview: PreviewResponse, stale: boolean): HTMLElement {
   const rows = compareReports(preview.current, preview.candidate).map((r) => [
@@ -57,7 +74,7 @@ export function evalView(preview: PreviewResponse, stale: boolean): HTMLElement 
   for (const metric of [t('colPrecision'), t('colRecall')]) head.push(`${metric} ${t('colCurrent')}`, `${metric} ${t('colCandidate')}`, t('colDelta'));
   return section(
     t('evalTitle', { n: preview.candidate.n }),
-    [...(stale ? [el('p', { class: 'warn' }, t('saveHint'))] : []), totals(preview), table(head, rows, 'grid scores'), flipsView(preview)],
+    [...(stale ? [el('p', { class: 'warn' }, t('saveHint'))] : []), totals(preview), table(head, rows, 'grid scores'), ...languagesView(preview), flipsView(preview)],
     stale ? 'panel eval stale' : 'panel eval',
   );
 }
