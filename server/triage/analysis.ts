@@ -6,7 +6,7 @@
  */
 import type { IntentSet } from '../intents/compile-intents.js';
 import { guessLanguage } from './language.js';
-import { foldText, tokenizeFolded } from './normalize.js';
+import { foldText, splitFolded } from './normalize.js';
 import { stem } from './stem.js';
 import { fixTypos } from './typo-fix.js';
 
@@ -42,9 +42,9 @@ const NO_ORIGINALS: readonly (string | undefined)[] = [];
 export function analyzeMessage(rawText: string, set: IntentSet, locale?: string): MessageAnalysis {
   const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? rawText.replace(NOISE_RE, '$1') : rawText;
   const folded = foldText(text);
-  const tokens = tokenizeFolded(folded, (word) => set.knownWords.has(word));
-  let words = tokens.map((token) => token.word);
-  let clauses = tokens.map((token) => token.clause);
+  const split = splitFolded(folded, (word) => set.knownWords.has(word));
+  let words: readonly string[] = split.words;
+  let clauses: readonly number[] = split.clauses;
   const guess = guessLanguage(text, words);
   // Text first (a script, two function words), then the widget locale, then English (SPEC §9).
   // One function word that no other language shares ("the charger caught fire") is enough too.

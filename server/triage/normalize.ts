@@ -86,7 +86,32 @@ export function tokenize(text: string, isKnown: (word: string) => boolean = () =
 
 /** `tokenize` for text already passed through `foldText` (triage folds once and reuses it). */
 export function tokenizeFolded(folded: string, isKnown: (word: string) => boolean = () => false): Token[] {
-  const tokens: Token[] = [];
+  const { words, clauses } = splitFolded(folded, isKnown);
+  return words.map((word, i) => ({ word, clause: clauses[i]! }));
+}
+
+/** Words and their clause numbers as two parallel arrays: `tokenizeFolded` without a Token per word. */
+export interface SplitWords {
+  words: string[];
+  clauses: number[];
+}
+
+/** `tokenizeFolded` as parallel arrays, the form triage uses; ASCII text takes a hand-written scan. */
+export function splitFolded(folded: string, isKnown: (word: string) => boolean = () => false): SplitWords {
+  const out: SplitWords = { words: [], clauses: [] };
+  if (NON_ASCII_RE.test(folded)) splitWithRegex(folded, isKnown, out);
+  else splitAscii(folded, isKnown, out);
+  return out;
+}
+
+/** The general path (any script); exported so a test holds the ASCII scan to the same tokens. */
+export function splitFoldedWithRegex(folded: string, isKnown: (word: string) => boolean = () => false): SplitWords {
+  const out: SplitWords = { words: [], clauses: [] };
+  splitWithRegex(folded, isKnown, out);
+  return out;
+}
+
+function splitWithRegex(folded: string, isKnown: (word: string) => boolean, out: SplitWords): void {
   let clause = 0;
   for (const match of folded.matchAll(TOKEN_RE)) {
     const raw = match[0];
@@ -96,18 +121,64 @@ export function tokenizeFolded(folded: string, isKnown: (word: string) => boolea
       continue;
     }
     if (first >= 0x3040 && CJK_RE.test(raw)) {
-      for (const word of segmentCjk(raw)) tokens.push({ word, clause });
+      for (const word of segmentCjk(raw)) {
+        out.words.push(word);
+        out.clauses.push(clause);
+      }
       continue;
     }
-    for (const word of expandWord(raw, isKnown)) {
-      if (CLAUSE_BREAKERS.has(word)) {
-        clause++;
-        continue;
-      }
-      tokens.push({ word: NEGATORS.has(word) ? NEGATOR : word, clause });
-    }
+    clause = pushWords(raw, clause, isKnown, out);
   }
-  return tokens;
+}
+
+/**
+ * TOKEN_RE by hand for ASCII text (most messages; the regex with its match objects was a fifth of
+ * triage): a run of letters and digits with inner apostrophe-letter runs ("didn't"), or a run of
+ * clause punctuation. Same tokens, same clauses as the regex.
+ */
+function splitAscii(folded: string, isKnown: (word: string) => boolean, out: SplitWords): void {
+  let clause = 0;
+  const length = folded.length;
+  let i = 0;
+  while (i < length) {
+    const code = folded.charCodeAt(i);
+    if (isAsciiLetter(code) || isAsciiDigit(code)) {
+      const start = i;
+      i++;
+      while (i < length && (isAsciiLetter(folded.charCodeAt(i)) || isAsciiDigit(folded.charCodeAt(i)))) i++;
+      // (?:'[\p{L}]+)* — an apostrophe counts only when a letter follows it.
+      while (i + 1 < length && folded.charCodeAt(i) === 39 && isAsciiLetter(folded.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < length && isAsciiLetter(folded.charCodeAt(i))) i++;
+      }
+      clause = pushWords(folded.slice(start, i), clause, isKnown, out);
+    } else if (isPunctuation(code)) {
+      i++;
+      while (i < length && isPunctuation(folded.charCodeAt(i))) i++;
+      clause++;
+    } else i++;
+  }
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Appends one raw token's normalized words; returns the clause number after it ("but" starts a new one). */
+function pushWords(raw: string, clause: number, isKnown: (word: string) => boolean, out: SplitWords): number {
+  for (const word of expandWord(raw, isKnown)) {
+    if (CLAUSE_BREAKERS.has(word)) {
+      clause++;
+      continue;
+    }
+    out.words.push(NEGATORS.has(word) ? NEGATOR : word);
+    out.clauses.push(clause);
+  }
+  return clause;
 }
 
 function isPunctuation(code: number): boolean {
@@ -161,6 +232,10 @@ function collapseElongation(word: string, isKnown: (word: string) => boolean): s
 
 const KANA_RE = /[\u3040-\u30ff]/;
 const segmenters = new Map<string, Intl.Segmenter>();
+// ICU segmentation costs more than the rest of a CJK message's triage, and shoppers repeat
+// phrases (「返品したい」): runs are cached like stems, and the cache starts over when full.
+const SEGMENT_CACHE_LIMIT = 20_000;
+const segmentCache = new Map<string, readonly string[]>();
 
 /**
  * Japanese and Chinese have no spaces: a run of them becomes words by ICU's dictionary segmenter
@@ -168,12 +243,16 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * still match as substrings of the folded text (compounds such as 返金希望 split differently
  * from how ops write them); the words serve negation, sentiment and the console.
  */
-export function segmentCjk(run: string): string[] {
+export function segmentCjk(run: string): readonly string[] {
+  const cached = segmentCache.get(run);
+  if (cached) return cached;
   const language = KANA_RE.test(run) ? 'ja' : 'zh';
   let segmenter = segmenters.get(language);
   if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
   const words: string[] = [];
   for (const part of segmenter.segment(run)) if (part.isWordLike) words.push(part.segment);
+  if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+  segmentCache.set(run, words);
   return words;
 }
 

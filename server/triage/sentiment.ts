@@ -26,6 +26,8 @@ const POSITIVE_AT = 2;
 /** "not happy" is less than "unhappy": a negated word counts -0.75 times (as VADER does). */
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
+const EXCLAMATION_RUN_RE = /[!?]{2,}/;
+const LONG_WORD_RE = /\p{L}{3,}/gu;
 const SAD_FACE_RE = /(?:^|\s)[:;]['-]?[(/\\|[]/u;
 /** "very disappointed", "sehr enttäuscht", "太差", "とてもひどい" count this much more. */
 const INTENSIFIER_FACTOR = 1.5;
@@ -67,7 +69,7 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
   // ":(", ":/", ":-(" — a sad or sceptical face after a space (not the ":/" of a link).
   if (SAD_FACE_RE.test(analysis.text)) raw -= 1.5;
   // "where is it???" and "!!!" read as exasperation unless the words are glad ("arrived already!!").
-  if (raw <= 0 && /[!?]{2,}/.test(analysis.text)) raw -= 1;
+  if (raw <= 0 && EXCLAMATION_RUN_RE.test(analysis.text)) raw -= 1;
   const score = Math.round(Math.tanh(raw / 4) * 100) / 100;
   const label = raw <= NEGATIVE_AT ? 'negative' : raw >= POSITIVE_AT ? 'positive' : 'neutral';
   return { score, label, raw, shouting };
@@ -92,7 +94,7 @@ function negatedAt(words: readonly string[], clauses: readonly number[], at: num
  */
 export function isShouting(text: string): boolean {
   if (text === text.toLowerCase()) return false;
-  const words = text.match(/\p{L}{3,}/gu);
+  const words = text.match(LONG_WORD_RE);
   if (!words || words.length < 2) return false;
   let caps = 0;
   let longCaps = 0;

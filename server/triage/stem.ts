@@ -30,31 +30,38 @@ export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMER_FILES);
 
 /** Entries kept per language before the cache starts over; ~50 bytes each. */
 const CACHE_LIMIT = 50_000;
-const stemmers = new Map<string, Stemmer>();
-const caches = new Map<string, Map<string, string>>();
 
-function loadStemmer(language: string): Stemmer | undefined {
-  const file = STEMMER_FILES[language];
-  if (!file) return undefined;
-  let stemmer = stemmers.get(language);
-  if (!stemmer) {
-    const loaded = require(`natural/lib/natural/stemmers/${file}.js`) as Stemmer & { default?: Stemmer };
-    stemmer = typeof loaded.stem === 'function' ? loaded : (loaded.default as Stemmer);
-    stemmers.set(language, stemmer);
-    caches.set(language, new Map());
+interface LoadedStemmer {
+  stemmer: Stemmer;
+  cache: Map<string, string>;
+}
+
+// One lookup per word and language (this runs for every word of every message): stemmer and cache together.
+const loaded = new Map<string, LoadedStemmer | null>();
+
+function loadStemmer(language: string): LoadedStemmer | null {
+  let entry = loaded.get(language);
+  if (entry === undefined) {
+    const file = Object.hasOwn(STEMMER_FILES, language) ? STEMMER_FILES[language] : undefined;
+    if (file) {
+      const module = require(`natural/lib/natural/stemmers/${file}.js`) as Stemmer & { default?: Stemmer };
+      entry = { stemmer: typeof module.stem === 'function' ? module : (module.default as Stemmer), cache: new Map() };
+    } else entry = null;
+    // Languages are a closed list (a widget locale is checked against the intent set's first).
+    if (entry || loaded.size < 64) loaded.set(language, entry);
   }
-  return stemmer;
+  return entry;
 }
 
 /** The stem of one normalized word in a language; the word itself when there is no stemmer. */
 export function stem(word: string, language: string): string {
-  const stemmer = loadStemmer(language);
-  if (!stemmer) return word;
-  const cache = caches.get(language)!;
+  const entry = loadStemmer(language);
+  if (!entry) return word;
+  const { cache } = entry;
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
     // Digits and one-letter words have no morphology worth the call.
-    stemmed = word.length < 3 ? word : stemmer.stem(word);
+    stemmed = word.length < 3 ? word : entry.stemmer.stem(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }

@@ -86,6 +86,8 @@ export function matchTerms(
 
 /** Substring terms: each once, at its first place not inside a longer term's match. */
 function scanSubstrings(index: TermIndex, text: string, matches: TermMatch[]): void {
+  // Every substring term is CJK or emoji, never ASCII: an ASCII message cannot hold one.
+  if (isAscii(text)) return;
   let taken: Array<[number, number]> | undefined;
   for (const term of index.substrings) {
     const needle = term.units[0]!;
@@ -95,6 +97,19 @@ function scanSubstrings(index: TermIndex, text: string, matches: TermMatch[]): v
     (taken ??= []).push([at, at + needle.length]);
     matches.push({ term, start: -1, end: -1, negated: cjkNegated(text, at, needle.length, index.negation), offset: at });
   }
+}
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+// One message is scanned by a dozen indexes in a row: remember the last answer.
+let lastText: string | undefined;
+let lastAscii = false;
+
+function isAscii(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastAscii = !NON_ASCII_RE.test(text);
+  }
+  return lastAscii;
 }
 
 // 不/没/未/别/无 before a Chinese word; ない/ません/なかった/ず after a Japanese one (within a few characters of okurigana).

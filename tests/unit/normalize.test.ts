@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, NEGATOR, tokenize } from '../../server/triage/normalize.js';
+import fc from 'fast-check';
+import { foldText, NEGATOR, splitFolded, splitFoldedWithRegex, tokenize } from '../../server/triage/normalize.js';
 
 const words = (text: string, known: string[] = []) => tokenize(text, (w) => known.includes(w)).map((t) => t.word);
 
@@ -65,5 +66,27 @@ describe('tokenize', () => {
   it('returns nothing for empty or symbol-only text', () => {
     expect(words('')).toEqual([]);
     expect(words('!!! ??? ...')).toEqual([]);
+  });
+});
+
+describe('splitFolded (the ASCII scan triage uses)', () => {
+  // The hand-written scan must give exactly the regex's words and clauses, or results would drift.
+  const asciiChars = fc.constantFrom(...'abcxyzdnt019 \'.,!?;:()\n-_@#/"'.split(''));
+  it('matches the regex tokenizer on any ASCII text', () => {
+    const known = (word: string) => word === 'good' || word === 'too';
+    fc.assert(
+      fc.property(fc.array(asciiChars, { maxLength: 40 }).map((chars) => chars.join('')), (text) => {
+        const folded = foldText(text);
+        expect(splitFolded(folded, known)).toEqual(splitFoldedWithRegex(folded, known));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('matches it on contractions, elongations, clause breakers and digits', () => {
+    for (const text of ["i didn't get it but it's sooo late!!! dogs' toys", "rock'n'roll 12'ab x'9 goood", "can't,wont;no:(ok)\nbut however"]) {
+      const folded = foldText(text);
+      expect(splitFolded(folded)).toEqual(splitFoldedWithRegex(folded));
+    }
   });
 });
