@@ -19,6 +19,7 @@ import { createConversationService, type ConversationService } from './conversat
 import type { BotTurnDeps } from './conversations/bot-turn.js';
 import { createQueuePublisher } from './conversations/queue-publisher.js';
 import { createAgentRelease } from './handoff/agent-release.js';
+import { isOpen, nextOpening } from './handoff/business-hours.js';
 import { attachIdentity } from './identity/identity-sessions.js';
 import { createIdentityVerifier } from './identity/verify-identity.js';
 import { createClientIp } from './limits/client-ip.js';
@@ -186,6 +187,7 @@ export function createApp(deps: AppDeps): App {
     identity: { verify: verifyIdentity, attach: (conversation, identity) => attachIdentity(store, conversation, identity, clock().toISOString()) },
     // A resume token works for SHOPPER_TOKEN_DAYS after the conversation's last activity.
     resumable: (conversation) => Date.parse(conversation.updatedAt) + tokenLifetimeMs > clock().getTime(),
+    offDutyUntil: () => (isOpen(clock(), config.businessHours) ? undefined : nextOpening(clock(), config.businessHours).toISOString()),
   });
   const email = createEmailReplies({ config, store, clock, logger, customers: io.of('/customer'), room: conversationRoom });
   emailEnabled = email.enabled;

@@ -140,6 +140,11 @@ export interface SessionPayload {
   contactKnown?: boolean;
   /** True when older messages exist: fetch them with `history`. */
   earlier?: boolean;
+  /**
+   * Set only while no one is on duty (business hours): the ISO time the team is next expected.
+   * The widget then asks for an email even before the chat is queued (SPEC §11).
+   */
+  nextOpenAt?: string;
 }
 
 /** `contact` (SPEC §11): how to reach the shopper when nobody answers in time. */

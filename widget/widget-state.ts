@@ -21,7 +21,7 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 /** `ask` shows the 1–5 buttons after resolution; `thanks` replaces them once the server acked. */
 export type RatingState = 'hidden' | 'ask' | 'sending' | 'thanks' | 'failed';
 
-/** The email box (SPEC §11): asked while queued unless the server already knows how to reach the shopper. */
+/** The email box (SPEC §11): asked while queued or off duty unless the server already knows how to reach the shopper. */
 export type ContactState = 'unknown' | 'sending' | 'saved' | 'failed' | 'known';
 
 export interface WidgetState {
@@ -45,6 +45,8 @@ export interface WidgetState {
   /** The comment box after a low rating. */
   comment: 'hidden' | 'ask' | 'sending' | 'sent' | 'failed';
   contact: ContactState;
+  /** From `session.nextOpenAt`: no one is on duty until then, so the email is asked even while the bot chats. */
+  offDutyUntil: string | null;
   /** Older messages exist on the server (`session.earlier`, then the last `history` ack). */
   earlier: boolean;
 }
@@ -86,6 +88,7 @@ export function initialState(outbox: Outbox = []): WidgetState {
     ratedScore: null,
     comment: 'hidden',
     contact: 'unknown',
+    offDutyUntil: null,
     earlier: false,
     unread: 0,
     outbox,
@@ -185,7 +188,7 @@ function applySession(state: WidgetState, session: SessionPayload): WidgetState 
   // Pages loaded before a reconnect stay: then "more before them" is what we knew, not the session's flag.
   const olderLoaded = same && (state.messages[0]?.seq ?? Infinity) < (session.messages[0]?.seq ?? Infinity);
   const earlier = olderLoaded ? state.earlier : session.earlier === true;
-  const next = { ...base, conversationId: session.conversationId, contact, earlier };
+  const next = { ...base, conversationId: session.conversationId, contact, earlier, offDutyUntil: session.nextOpenAt ?? null };
   if (same && session.status === state.status) return next;
   return applyStatus({ ...next, rating: same ? next.rating : 'hidden' }, { status: session.status });
 }
@@ -215,7 +218,11 @@ function lastAgentName(messages: readonly ChatMessage[]): string | null {
   return null;
 }
 
-/** The email box shows while the shopper waits for a person and no address is known yet (SPEC §11). */
+/**
+ * The email box shows while the shopper waits for a person, or talks to the bot while no one is
+ * on duty, and no address is known yet (SPEC §11); once given (or known) it never shows again.
+ */
 export function asksForContact(state: WidgetState): boolean {
-  return state.status === 'queued' && (state.contact === 'unknown' || state.contact === 'sending' || state.contact === 'failed');
+  const waiting = state.status === 'queued' || (state.status === 'bot' && state.offDutyUntil !== null);
+  return waiting && (state.contact === 'unknown' || state.contact === 'sending' || state.contact === 'failed');
 }

@@ -48,6 +48,8 @@ export interface CustomerNamespaceDeps {
   resumable: (conversation: ConversationRecord) => boolean;
   /** The client IP of a handshake under `TRUST_PROXY` (X-Forwarded-For only from trusted proxies). */
   clientIp: ClientIpFn;
+  /** The ISO time the team is next on duty while no one is (business hours), else undefined. */
+  offDutyUntil?: () => string | undefined;
 }
 
 /** Room of one conversation on `/customer`. */
@@ -140,11 +142,18 @@ async function onConnection(socket: CustomerSocket, deps: CustomerNamespaceDeps)
       messages: session.messages,
       contactKnown: Boolean(session.conversation.contactEmail),
       earlier: session.earlier,
+      ...offDuty(deps),
     });
   } catch (error) {
     logger.error({ err: error }, 'could not open a session');
     socket.disconnect(true);
   }
+}
+
+/** `nextOpenAt` for the session while no one is on duty, so the widget asks for an email (SPEC §11). */
+function offDuty(deps: CustomerNamespaceDeps): { nextOpenAt?: string } {
+  const nextOpenAt = deps.offDutyUntil?.();
+  return nextOpenAt ? { nextOpenAt } : {};
 }
 
 /** A refused connection; the client reads `err.data.code` (socket.io `connect_error`). */

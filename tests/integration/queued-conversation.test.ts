@@ -132,7 +132,9 @@ describe('queue banners', () => {
     // Saturday 2026-11-28 12:00 UTC; the team works Mon-Fri in Berlin.
     const closed = await startTestServer({ env: { BUSINESS_HOURS: 'Mon-Fri 09:00-18:00 Europe/Berlin' }, clock: () => new Date('2026-11-28T12:00:00Z') });
     try {
-      const { socket } = await connectCustomer(closed.url);
+      const { socket, session } = await connectCustomer(closed.url);
+      // Still with the bot, the session already says no one is on duty: the widget asks for an email (SPEC §11).
+      expect(session).toMatchObject({ status: 'bot', nextOpenAt: '2026-11-30T08:00:00.000Z' });
       const statuses = record<StatusPayload>(socket, 'status');
       await say(closed, socket, 'I want to speak to a human');
       const queued = statuses.filter((status) => status.status === 'queued');
@@ -153,6 +155,7 @@ describe('queue banners', () => {
 
   it('on duty gives the position and a wait estimate', async () => {
     const shopper = await connectCustomer(server.url);
+    expect(shopper.session.nextOpenAt).toBeUndefined();
     const status = nextEvent<StatusPayload>(shopper.socket, 'status', (s) => s.status === 'queued');
     await say(server, shopper.socket, 'I want to speak to a human');
     expect(await status).toMatchObject({ queuePosition: expect.any(Number), estimatedWaitSeconds: expect.any(Number) });

@@ -1,4 +1,4 @@
-// Widget state (pure): the email box while queued unless an address is known, and the comment box after a 1–2 star rating; safe links.
+// Widget state (pure): the email box while queued or off duty unless an address is known, and the comment box after a 1–2 star rating; safe links.
 import { describe, expect, it } from 'vitest';
 import { splitLinks } from '../../widget/links.js';
 import { asksForContact, initialState, reduce, type WidgetState } from '../../widget/widget-state.js';
@@ -14,6 +14,23 @@ describe('contact box', () => {
     const saved = reduce(session(false), { type: 'contact', phase: 'saved' });
     expect(asksForContact(saved)).toBe(false);
     expect(asksForContact(reduce(session(false), { type: 'contact', phase: 'failed' }))).toBe(true);
+  });
+
+  it('asks while still with the bot when no one is on duty (session.nextOpenAt), never again once given or known', () => {
+    const offDuty = (contactKnown: boolean) =>
+      reduce(initialState(), {
+        type: 'session',
+        session: { token: 't', conversationId: 'c1', status: 'bot', messages: [], contactKnown, nextOpenAt: '2026-11-30T08:00:00.000Z' },
+      });
+    expect(asksForContact(offDuty(false))).toBe(true);
+    expect(asksForContact(offDuty(true))).toBe(false);
+    const saved = reduce(offDuty(false), { type: 'contact', phase: 'saved' });
+    expect(asksForContact(saved)).toBe(false);
+    // A reconnect of the same conversation keeps "given": the box does not come back.
+    const again = reduce(saved, { type: 'session', session: { token: 't', conversationId: 'c1', status: 'bot', messages: [], contactKnown: true, nextOpenAt: '2026-11-30T08:00:00.000Z' } });
+    expect(asksForContact(again)).toBe(false);
+    // Back on duty (a session without nextOpenAt): the bot chat asks nothing.
+    expect(asksForContact(reduce(offDuty(false), { type: 'session', session: { token: 't', conversationId: 'c1', status: 'bot', messages: [] } }))).toBe(false);
   });
 });
 
