@@ -7,7 +7,7 @@
 import type { IntentSet } from '../intents/compile-intents.js';
 import { guessLanguage } from './language.js';
 import { foldText, splitFolded } from './normalize.js';
-import { stem } from './stem.js';
+import { stemAll } from './stem.js';
 import { fixTypos } from './typo-fix.js';
 
 export interface MessageAnalysis {
@@ -68,7 +68,7 @@ export function analyzeMessage(rawText: string, set: IntentSet, locale?: string)
     stems(stemLanguage) {
       let stems = stemCache.get(stemLanguage);
       if (!stems) {
-        stems = words.map((word) => stem(word, stemLanguage));
+        stems = stemAll(words, stemLanguage);
         stemCache.set(stemLanguage, stems);
       }
       return stems;

@@ -43,7 +43,7 @@ const INTENSIFIERS = new Set([
 const CJK_INTENSIFIER_RE = /(?:太|很|非常|超|真|特别|十分|とても|すごく|本当に|ほんとうに|めちゃくちゃ|まじで|大変)$/u;
 
 export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Sentiment {
-  const covered = new Set<number>();
+  let covered: Set<number> | undefined;
   let raw = 0;
   for (const language of analysis.matchLanguages) {
     const index = set.sentimentTerms.get(language);
@@ -51,14 +51,13 @@ export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Senti
     for (const match of matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words)) {
       const weight = match.term.weight * (intensified(analysis, match.start, match.offset) ? INTENSIFIER_FACTOR : 1);
       raw += match.negated ? weight * NEGATION_FACTOR : weight;
-      for (let i = match.start; i <= match.end; i++) covered.add(i);
+      for (let i = match.start; i <= match.end; i++) (covered ??= new Set()).add(i);
     }
   }
   const { words, clauses } = analysis;
   for (let i = 0; i < words.length; i++) {
-    if (covered.has(i)) continue;
     const value = set.afinn.get(words[i]!);
-    if (value === undefined) continue;
+    if (value === undefined || covered?.has(i)) continue;
     // AFINN is English: in a German message "die" is an article, in French "pire" is not a typo.
     if (analysis.language !== 'en' && isFunctionWordOf(words[i]!, analysis.language)) continue;
     const weight = value * (intensified(analysis, i, undefined) ? INTENSIFIER_FACTOR : 1);

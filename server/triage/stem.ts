@@ -56,16 +56,27 @@ function loadStemmer(language: string): LoadedStemmer | null {
 /** The stem of one normalized word in a language; the word itself when there is no stemmer. */
 export function stem(word: string, language: string): string {
   const entry = loadStemmer(language);
-  if (!entry) return word;
-  const { cache } = entry;
+  return entry ? cachedStem(entry, word) : word;
+}
+
+function cachedStem({ cache, stemmer }: LoadedStemmer, word: string): string {
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
     // Digits and one-letter words have no morphology worth the call.
-    stemmed = word.length < 3 ? word : entry.stemmer.stem(word);
+    stemmed = word.length < 3 ? word : stemmer.stem(word);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }
   return stemmed;
+}
+
+/** `stem` of every word: one stemmer lookup per message rather than per word (triage's hot loop). */
+export function stemAll(words: readonly string[], language: string): readonly string[] {
+  const entry = loadStemmer(language);
+  if (!entry) return words;
+  const stems = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) stems[i] = cachedStem(entry, words[i]!);
+  return stems;
 }
 
 /** True when `language` has a stemmer here. */

@@ -30,9 +30,11 @@ const FUNCTION_WORDS = new Set([
 
 export function fixTypos(words: readonly string[], clauses: readonly number[], languages: readonly string[], set: IntentSet): FixedWords | undefined {
   let out: FixedWords | undefined;
+  // The cache key's language part, built once per message rather than per word.
+  const keySuffix = languages.length === 1 ? '' : `\u0000${languages.join(',')}`;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const fix = word.length >= MIN_TYPO_LENGTH ? fixWord(word, languages, set) : null;
+    const fix = word.length >= MIN_TYPO_LENGTH ? fixWord(word, languages, keySuffix, set) : null;
     if (!fix && !out) continue;
     out ??= { words: words.slice(0, i), clauses: clauses.slice(0, i), originals: new Array<string | undefined>(i).fill(undefined) };
     for (const part of fix ?? [word]) {
@@ -44,9 +46,9 @@ export function fixTypos(words: readonly string[], clauses: readonly number[], l
   return out;
 }
 
-function fixWord(word: string, languages: readonly string[], set: IntentSet): TypoFix | null {
+function fixWord(word: string, languages: readonly string[], keySuffix: string, set: IntentSet): TypoFix | null {
   if (set.knownWords.has(word) || DIGIT_RE.test(word)) return null;
-  const key = languages.length === 1 ? word : `${word}\u0000${languages.join(',')}`;
+  const key = keySuffix === '' ? word : word + keySuffix;
   const cached = set.typoCache.get(key);
   if (cached !== undefined) return cached;
   const fix = computeFix(word, languages, set);
