@@ -1,5 +1,5 @@
 // E2E (issue 12): the widget follows the conversation (with a "new messages" cue when the shopper
-// scrolled up), shows times and safe clickable links, asks for an email while queued, and passes
+// scrolled up), shows times and safe clickable links, asks for an email while queued or off duty, and passes
 // axe with 0 serious or critical violations; screenshots in tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -61,6 +61,8 @@ describe.skipIf(!available)('widget: following the conversation', () => {
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await page.getByRole('log').locator('.msg.bot time').first().textContent()).toMatch(/\d{1,2}:\d{2}/);
+    // On duty, the bot's chat asks for no email (only once queued).
+    expect(await page.getByRole('textbox', { name: 'Email' }).count()).toBe(0);
 
     // A shopper typing a javascript: "link" gets plain text.
     await send(page, 'javascript:alert(1) http://ok.example/x');
@@ -84,6 +86,31 @@ describe.skipIf(!available)('widget: following the conversation', () => {
     await page.getByRole('textbox', { name: 'Message' }).waitFor(WAIT);
     expect(await page.getByRole('textbox', { name: 'Email' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('asks for an email while the bot still chats when no one is on duty, and never again once given', { timeout: 90_000 }, async () => {
+    // Saturday 2026-11-28 12:00 UTC; the team works Mon-Fri in Berlin (SPEC §11).
+    const closed = await startTestServer({ env: { BUSINESS_HOURS: 'Mon-Fri 09:00-18:00 Europe/Berlin' }, clock: () => new Date('2026-11-28T12:00:00Z') });
+    try {
+      const page = await newPage();
+      await page.goto(closed.url + '/');
+      await page.getByRole('button', { name: 'Open chat' }).click();
+      const email = page.getByRole('textbox', { name: 'Email' });
+      await email.waitFor(WAIT);
+      const token = await page.evaluate((key) => localStorage.getItem(key), `relaydesk:token:${closed.url}`);
+      expect((await closed.store.findConversationByTokenHash(hashToken(token ?? '')))?.status).toBe('bot');
+      await email.fill('lena.fischer@example.de');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await widget(page).getByText("we'll email you").waitFor(WAIT);
+      expect((await closed.store.findConversationByTokenHash(hashToken(token ?? '')))?.contactEmail).toBe('lena.fischer@example.de');
+      await page.reload();
+      await page.getByRole('button', { name: 'Open chat' }).click();
+      await page.getByRole('textbox', { name: 'Message' }).waitFor(WAIT);
+      expect(await page.getByRole('textbox', { name: 'Email' }).count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await closed.close();
+    }
   });
 
   it('opens at the newest message after a reload, stays put when scrolled up, and shows a "new messages" cue', { timeout: 90_000 }, async () => {
