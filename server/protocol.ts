@@ -1,13 +1,15 @@
 /**
  * The one protocol module: zod schemas for every socket payload (SPEC §5), the types inferred
- * from them, the four event maps, the error codes and the ack shape. It imports nothing but zod,
- * so the widget and the console can `import type` from it for ~0 bytes.
+ * from them, the four event maps, the error codes and the ack shape, and the bot state the store
+ * keeps as JSON. It imports nothing but zod (and the zod-only order schema), so the widget and the
+ * console can `import type` from it for ~0 bytes.
  *
  * @example
  *   const parsed = CustomerMessageInput.safeParse(payload); // validate a client→server payload
  *   type S = Socket<CustomerServerEvents, CustomerClientEvents>; // a typed client socket
  */
 import { z } from 'zod';
+import { OrderSchema } from './orders/order-schema.js';
 
 /** Longest text a shopper or an agent may send, in characters (SPEC §5). */
 export const MAX_TEXT_LENGTH = 2000;
@@ -366,3 +368,73 @@ export interface AgentClientEvents {
   transfer: (payload: TransferInput, ack: AckFn) => void;
   resolve: (payload: ConversationRef, ack: AckFn) => void;
 }
+
+// The bot state, kept with each conversation as JSON (store/rows.ts parses it on every read).
+
+/** The result of one order lookup; `orderId` is the id as asked for, `order.id` the shop's own. */
+export const OrderLookup = z.discriminatedUnion('result', [
+  z.object({ orderId: z.string(), result: z.literal('found'), order: OrderSchema }),
+  z.object({ orderId: z.string(), result: z.literal('not_found') }),
+  z.object({ orderId: z.string(), result: z.literal('unavailable'), message: z.string() }),
+]);
+export type OrderLookup = z.infer<typeof OrderLookup>;
+
+/** What the bot remembers between turns of one conversation (the reply policy's input and output). */
+export const BotState = z.object({
+  /** The last bot message asked for the order number; the next message is read for it. */
+  awaitingOrderId: z.boolean().optional(),
+  /** The intent that needed the order number, resumed when the number arrives. */
+  pendingIntent: IntentName.optional(),
+  /** Set once the bot has asked for an order number in this conversation: it never asks twice. */
+  askedForOrderId: z.boolean().optional(),
+  /** Earlier shopper turns for triage history (sentiment trend, repeated questions), newest last. */
+  turns: z.array(z.object({ intent: IntentName, sentimentScore: z.number() })).optional(),
+  /** The bot gave at least one helpful answer; decides "solved by the bot" once idle. */
+  helped: z.boolean().optional(),
+  /** The shopper's IANA time zone from the widget handshake: times in replies use it (SPEC §9). */
+  timeZone: z.string().optional(),
+  /** Replies that did not help since the last handoff; repeated failures hand off (SPEC §3). */
+  failures: z.number().int().nonnegative(),
+  /** Recent lookups, newest last, for follow-ups and the agent view. */
+  lookups: z.array(OrderLookup),
+  /** The text of the bot's last reply: the next one is never the same. */
+  lastReply: z.string().optional(),
+  /** Order privacy (orders/order-privacy.ts, SPEC §10): order emails the shopper typed correctly (lower case). */
+  orderEmails: z.array(z.string()).optional(),
+  /** Orders whose details wait for the checkout email. */
+  awaitingEmailFor: z.array(z.string()).optional(),
+  /** Emails typed that matched none of those orders. */
+  wrongEmails: z.number().int().nonnegative().optional(),
+  /**
+   * The full orders found in this conversation (without the buyer's email), newest last, for the
+   * agent's summary only: SPEC §10 governs what the bot shows the shopper. The reply policy never reads it.
+   */
+  agentLookups: z.array(z.object({ orderId: z.string(), order: OrderSchema.omit({ email: true }) })).optional(),
+});
+export type BotState = z.infer<typeof BotState>;
+
+/** The bot state plus what it remembers about its replies while the conversation waits in the queue. */
+export const QueuedBotState = BotState.extend({
+  /** Acknowledgements sent while queued; picks the next wording so two in a row never match. */
+  queuedAcks: z.number().int().nonnegative().optional(),
+  /** The situation of the bot's last reply while queued. */
+  lastQueuedSituation: z.string().optional(),
+});
+export type QueuedBotState = z.infer<typeof QueuedBotState>;
+
+/**
+ * What a conversation row stores: one JSON value for both turn kinds (a conversation moves between
+ * the bot and the queue and keeps what it learned), plus its case history (handoff/conversation-case.ts).
+ * Every field the server keeps is named here; unknown keys are kept as they are (loose), so a field
+ * written through a spread of a wider type is never lost on the next read.
+ */
+export const StoredBotState = QueuedBotState.extend({
+  /** The conversation's closed cases, oldest first. */
+  earlierCases: z.array(CaseSummary).optional(),
+  /** When the current case opened; absent for the first case (the conversation's `createdAt`). */
+  caseOpenedAt: z.string().optional(),
+}).loose();
+export type StoredBotState = z.infer<typeof StoredBotState>;
+
+/** The bot state of a new conversation. */
+export const INITIAL_BOT_STATE: Readonly<StoredBotState> = Object.freeze({ failures: 0, lookups: [] });

@@ -8,23 +8,11 @@
  */
 import type { IntentSet } from '../intents/compile-intents.js';
 import type { OrderLookup } from '../orders/order-provider.js';
-import type { IntentName, TriageResult } from '../protocol.js';
+import type { BotState, IntentName, TriageResult } from '../protocol.js';
 import type { AerVars } from './aer-templates.js';
 
-export interface BotState {
-  /** The last bot message asked for the order number. */
-  awaitingOrderId?: boolean;
-  /** The intent that needed the order number, resumed when the number arrives. */
-  pendingIntent?: IntentName;
-  /** Set once the bot has asked for an order number in this conversation: it never asks twice. */
-  askedForOrderId?: boolean;
-  /** Replies that did not help since the last handoff. */
-  failures: number;
-  /** Recent lookups, newest last (at most `MAX_REMEMBERED_LOOKUPS`), for follow-ups and the agent view. */
-  lookups: OrderLookup[];
-  /** The text of the bot's last reply: the next one is never the same (rephrase, narrow down, or hand over). */
-  lastReply?: string;
-}
+/** The one contract lives in protocol.ts (a zod schema, parsed where the store reads it). */
+export type { BotState } from '../protocol.js';
 
 export interface ReplyContext {
   /** 1-based place in the human queue if handed off now. */

@@ -15,15 +15,11 @@ import { renderAer } from './aer-templates.js';
 import { handoffVars } from './handoff-reply.js';
 import { messageOrderIds } from './order-ids.js';
 import { planLogistics, planRefund } from './order-replies.js';
-import type { BotState, PlanInput, ReplyContext } from './plan.js';
+import type { QueuedBotState } from '../protocol.js';
+import type { PlanInput, ReplyContext } from './plan.js';
 
-/** The bot state plus what it remembers about its replies in the queue. */
-export interface QueuedBotState extends BotState {
-  /** Acknowledgements sent while queued; picks the next wording so two in a row never match. */
-  queuedAcks?: number;
-  /** The situation of the bot's last reply while queued. */
-  lastQueuedSituation?: string;
-}
+/** The bot state plus what it remembers in the queue; the schema lives in protocol.ts. */
+export type { QueuedBotState } from '../protocol.js';
 
 export interface QueuedInput {
   triage: TriageResult;

@@ -23,7 +23,7 @@ import { isSmallTalk, planComplaint, planOther, planPayment } from './topic-repl
 export type { BotState, DecideInput, ReplyContext } from './plan.js';
 
 /** Frozen on the outside; the policy never mutates a state, it spreads a new one. */
-export const INITIAL_BOT_STATE: Readonly<BotState> = Object.freeze({ failures: 0, lookups: [] });
+export { INITIAL_BOT_STATE } from '../protocol.js';
 
 export type Decision =
   | { kind: 'reply'; text: string; state: BotState; helped: boolean; situation: string }

@@ -44,6 +44,17 @@ function shopperTimeZone(conversation: ConversationRecord): string | undefined {
 }
 
 /**
+ * The conversation's bot state as the store read it (schema-checked in store/rows.ts). A malformed
+ * stored state has already become the initial one there; this logs why, so the turn goes on.
+ */
+export function storedBotState(deps: Pick<BotTurnDeps, 'logger'>, conversation: ConversationRecord): ConversationRecord['botState'] {
+  if (conversation.botStateFault) {
+    deps.logger.warn({ conversationId: conversation.id, fault: conversation.botStateFault }, 'stored bot state unreadable; starting from the initial state');
+  }
+  return conversation.botState;
+}
+
+/**
  * Runs one stored turn: decides the reply outside any transaction (order lookups may take a while),
  * then commits the reply and the turn's completion together (`completeBotTurn`), so a crash either
  * loses both (the turn runs again at start) or keeps both (it never runs again).
@@ -56,8 +67,7 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
     await store.completeBotTurn(turn.id, () => ({}), clock().toISOString()); // a person has it: nothing to say
     return;
   }
-  // The store keeps lookups as plain JSON; the reply policy wrote them, so they have its shape.
-  const state = conversation.botState as unknown as BotState;
+  const state: BotState = storedBotState(deps, conversation);
   // Order privacy (SPEC §10): details only for the buyer; a typed email may unlock them.
   const orderTurn = await prepareOrderTurn({ orders: deps.orders, store, clock }, conversation.id, message.text, result, state);
   const now = clock();

@@ -177,6 +177,5 @@ function customerUpdate(current: ConversationRecord, result: TriageResult, text:
 export type ConversationService = ReturnType<typeof createConversationService>;
 
 function historyOf(conversation: ConversationRecord): TriageTurn[] {
-  const turns = (conversation.botState as { turns?: TriageTurn[] }).turns;
-  return Array.isArray(turns) ? turns : [];
+  return conversation.botState.turns ?? [];
 }

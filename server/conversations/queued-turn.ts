@@ -10,7 +10,7 @@ import { decideWhileQueued, type QueuedBotState } from '../bot/queued-reply.js';
 import { orderIdsToLookUp } from '../bot/reply-policy.js';
 import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
 import type { BotTurnRecord, ConversationRecord } from '../store/store.js';
-import { BOT_NAME, type BotTurnDeps } from './bot-turn.js';
+import { BOT_NAME, storedBotState, type BotTurnDeps } from './bot-turn.js';
 
 export async function runQueuedTurn(deps: BotTurnDeps, conversation: ConversationRecord, turn: BotTurnRecord): Promise<void> {
   const { store, clock, notifier } = deps;
@@ -19,7 +19,7 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
     await store.completeBotTurn(turn.id, () => ({}), clock().toISOString());
     return;
   }
-  const state = conversation.botState as unknown as QueuedBotState;
+  const state: QueuedBotState = storedBotState(deps, conversation);
   const lookups = await Promise.all(orderIdsToLookUp(result, state, message.text).map((orderId) => deps.orders.lookup(orderId)));
   const now = clock();
   const open = isOpen(now, deps.businessHours);

@@ -33,6 +33,18 @@ export interface EmailRepliesDeps {
   transport?: MailTransport;
 }
 
+/**
+ * The mailer's small port over nodemailer's SMTP transport: a plain adapter instead of a cast, so
+ * a change in nodemailer's types shows up here at compile time.
+ */
+function smtpTransport(smtpUrl: string): MailTransport {
+  const smtp = nodemailer.createTransport(smtpUrl);
+  return {
+    sendMail: (message) => smtp.sendMail(message),
+    close: () => smtp.close(),
+  };
+}
+
 /** Often enough that a reply goes out close to its two minutes, rarely enough to cost nothing. */
 const SWEEP_EVERY_MS = 10_000;
 
@@ -47,7 +59,7 @@ export function createEmailReplies(deps: EmailRepliesDeps): EmailReplies {
       if (conversationId) lastSeen.set(conversationId, deps.clock().toISOString());
     });
   });
-  const transport = deps.transport ?? (nodemailer.createTransport(settings.smtpUrl) as unknown as MailTransport);
+  const transport = deps.transport ?? smtpTransport(settings.smtpUrl);
   const mailer = createReplyMailer({
     store: deps.store,
     clock: deps.clock,

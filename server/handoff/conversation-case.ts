@@ -16,12 +16,6 @@ import type { ConversationPatch, ConversationRecord } from '../store/store.js';
 /** A closed case of a conversation, as it was when it was resolved; the protocol's shape, because the agent's summary carries it. */
 export type CaseRecord = CaseSummary;
 
-/** What this module keeps in the bot state (stored JSON, so read defensively). */
-export interface CaseState {
-  earlierCases?: CaseRecord[];
-  /** When the current case opened; the conversation's `createdAt` for its first case. */
-  caseOpenedAt?: string;
-}
 
 const URGENCY_RANK: Readonly<Record<Urgency, number>> = { low: 0, normal: 1, high: 2, critical: 3 };
 
@@ -53,14 +47,13 @@ export function higherUrgency(a: Urgency | null, b: Urgency): Urgency {
 
 /** The closed cases of a conversation, oldest first. */
 export function earlierCasesOf(conversation: Pick<ConversationRecord, 'botState'>): CaseRecord[] {
-  const stored = (conversation.botState as CaseState).earlierCases;
-  return Array.isArray(stored) ? stored : [];
+  // The store checked the stored JSON against StoredBotState (store/rows.ts).
+  return conversation.botState.earlierCases ?? [];
 }
 
 /** When the current case of the conversation opened. */
 export function caseOpenedAt(conversation: Pick<ConversationRecord, 'botState' | 'createdAt'>): string {
-  const stored = (conversation.botState as CaseState).caseOpenedAt;
-  return typeof stored === 'string' ? stored : conversation.createdAt;
+  return conversation.botState.caseOpenedAt ?? conversation.createdAt;
 }
 
 /**

@@ -8,30 +8,15 @@
  *   const access = { identityEmail: undefined, state: botState };
  *   const { lookups, hidden } = guardLookups(found, access); // hidden: ['1001'] → ask for the email
  */
+import type { BotState } from '../protocol.js';
 import type { OrderLookup } from './order-provider.js';
 import type { Order } from './order-schema.js';
 
-/** What the bot remembers about order privacy, kept in the conversation's bot state. */
-export interface OrderPrivacyState {
-  /** Order emails the shopper typed correctly in this conversation (lower case). */
-  orderEmails?: string[];
-  /** Orders whose details wait for the checkout email. */
-  awaitingEmailFor?: string[];
-  /** Emails typed that matched none of those orders. */
-  wrongEmails?: number;
-  /**
-   * The full orders found in this conversation (without the buyer's email), newest last, for the
-   * agent's summary only: SPEC §10 governs what the bot shows the shopper, and the agent needs the
-   * items and tracking to answer. The reply policy never reads this field.
-   */
-  agentLookups?: AgentLookup[];
-}
+/** What the bot remembers about order privacy, kept in the conversation's bot state (schema: protocol.ts). */
+export type OrderPrivacyState = Pick<BotState, 'orderEmails' | 'awaitingEmailFor' | 'wrongEmails' | 'agentLookups'>;
 
-/** One order as the agent sees it. */
-export interface AgentLookup {
-  orderId: string;
-  order: Omit<Order, 'email'>;
-}
+/** One order as the agent sees it (`agentLookups`: the full order without the buyer's email). */
+export type AgentLookup = NonNullable<BotState['agentLookups']>[number];
 
 /** At most this many full orders are kept for the agent (as many as the bot remembers). */
 export const MAX_AGENT_LOOKUPS = 10;

@@ -14,16 +14,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { capOrderFields, MAX_ORDER_BODY_BYTES, readCappedText } from './order-caps.js';
+import type { OrderLookup } from '../protocol.js';
 import { OrderSchema, orderIdCandidates, type Order } from './order-schema.js';
 
 export { ORDER_STATUSES, OrderSchema, normalizeOrderId, orderIdCandidates } from './order-schema.js';
 export type { Order, OrderStatus } from './order-schema.js';
 
-/** The result of one lookup; `orderId` is the id as asked for, `order.id` the shop's own. */
-export type OrderLookup =
-  | { orderId: string; result: 'found'; order: Order }
-  | { orderId: string; result: 'not_found' }
-  | { orderId: string; result: 'unavailable'; message: string };
+/** The result of one lookup: a zod schema in protocol.ts, since the store keeps lookups in the bot state. */
+export type { OrderLookup } from '../protocol.js';
 
 export interface OrderProvider {
   /** Never rejects: network and data problems come back as `result: 'unavailable'`. */

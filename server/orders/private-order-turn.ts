@@ -49,7 +49,7 @@ export interface OrderTurnDeps {
 }
 
 export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: string, text: string, triage: TriageResult, state: BotState): Promise<OrderTurn> {
-  const privacy = state as OrderPrivacyState;
+  const privacy: OrderPrivacyState = state;
   const identityEmail = (await identityOf(deps.store as Store, conversationId))?.email;
   const typed = triage.entities.emails.length > 0 ? triage.entities.emails : (text.match(EMAIL_IN_TEXT) ?? []);
   const waiting = privacy.awaitingEmailFor ?? [];

@@ -3,32 +3,11 @@
  * so that store.ts and the record modules it assembles (agents, ops, trust) share it without an
  * import cycle.
  */
-import type { ConversationStatus, IntentName, TriageResult, Urgency } from '../protocol.js';
+import type { ConversationStatus, IntentName, StoredBotState, TriageResult, Urgency } from '../protocol.js';
 
-/** What the bot remembers between turns of one conversation; stored as JSON. */
-export interface BotState {
-  /** The bot asked for an order number and reads it from the next message. */
-  awaitingOrderId?: boolean;
-  /** The intent that needs the order number once it arrives. */
-  pendingIntent?: IntentName;
-  /** The bot asked for an order number once in this conversation: it never asks twice. */
-  askedForOrderId?: boolean;
-  /** Earlier shopper turns for triage history (sentiment trend, repeated questions), newest last. */
-  turns?: Array<{ intent: IntentName; sentimentScore: number }>;
-  /** The bot gave at least one helpful answer (`helped: true`); decides "solved by the bot" once idle. */
-  helped?: boolean;
-  /** The shopper's IANA time zone from the widget handshake: times in replies use it (SPEC §9). */
-  timeZone?: string;
-  /** Turns the bot could not help with; repeated failures hand off (SPEC §3). */
-  failures: number;
-  /** Order lookups already made (the order provider's results), shown to the agent. */
-  lookups: unknown[];
-  /** The same orders in full for the agent's summary only (orders/order-privacy.ts `agentLookups`). */
-  agentLookups?: unknown[];
-}
-
-/** The bot state of a new conversation. */
-export const INITIAL_BOT_STATE: Readonly<BotState> = Object.freeze({ failures: 0, lookups: [] });
+/** The stored bot state and its initial value: the schema lives in protocol.ts (one contract). */
+export type { StoredBotState as BotState } from '../protocol.js';
+export { INITIAL_BOT_STATE } from '../protocol.js';
 
 export interface ConversationRecord {
   id: string;
@@ -43,7 +22,12 @@ export interface ConversationRecord {
   urgency: Urgency | null;
   reasons: string[];
   lastTriage: TriageResult | null;
-  botState: BotState;
+  botState: StoredBotState;
+  /**
+   * Why the stored bot state could not be read (malformed JSON or shape), when it could not:
+   * `botState` is then the initial state, and the next turn logs this once.
+   */
+  botStateFault?: string;
   queuedAt: string | null;
   assigneeId: string | null;
   assigneeName: string | null;

@@ -4,9 +4,26 @@
  *
  * @example const record = toConversationRecord(row); const columns = toConversationColumns({ status: 'queued' });
  */
-import type { ChatMessage, ConversationStatus, IntentName, Sender, TriageResult, Urgency } from '../protocol.js';
-import type { BotState, ConversationPatch, ConversationRecord } from './store.js';
+import { INITIAL_BOT_STATE, StoredBotState, type ChatMessage, type ConversationStatus, type IntentName, type Sender, type TriageResult, type Urgency } from '../protocol.js';
+import type { ConversationPatch, ConversationRecord } from './store.js';
 import type { ConversationsTable, MessagesTable } from './tables.js';
+
+/**
+ * The stored bot state, validated: a row written by older code or edited by hand must not crash a
+ * turn, so anything malformed reads as the initial state, with the reason (the turn logs it).
+ */
+export function readBotState(json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { botState: { ...INITIAL_BOT_STATE, lookups: [] }, botStateFault: 'bot_state_json is not JSON' };
+  }
+  const parsed = StoredBotState.safeParse(value);
+  if (parsed.success) return { botState: parsed.data };
+  const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+  return { botState: { ...INITIAL_BOT_STATE, lookups: [] }, botStateFault: `bot state does not match its schema at ${where}` };
+}
 
 /** A conversation row as read back from the database. */
 export function toConversationRecord(row: ConversationsTable): ConversationRecord {
@@ -23,7 +40,7 @@ export function toConversationRecord(row: ConversationsTable): ConversationRecor
     urgency: row.urgency as Urgency | null,
     reasons: JSON.parse(row.reasons_json) as string[],
     lastTriage: row.last_triage_json === null ? null : (JSON.parse(row.last_triage_json) as TriageResult),
-    botState: JSON.parse(row.bot_state_json) as BotState,
+    ...readBotState(row.bot_state_json),
     queuedAt: row.queued_at,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,

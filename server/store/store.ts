@@ -86,8 +86,11 @@ export interface MessagePage {
   earlier: boolean;
 }
 
-/** Fields `updateConversation` may change; `undefined` keeps a field, `null` clears it. */
-export type ConversationPatch = Partial<Omit<ConversationRecord, 'id' | 'createdAt'>>;
+/**
+ * Fields `updateConversation` may change; `undefined` keeps a field, `null` clears it.
+ * `botStateFault` is only ever read (rows.ts), never written.
+ */
+export type ConversationPatch = Partial<Omit<ConversationRecord, 'id' | 'createdAt' | 'botStateFault'>>;
 
 export interface NewConversation {
   id: string;

@@ -48,7 +48,7 @@ describe.each(STORE_TARGETS)('store contract on $name', (target) => {
     it('round-trips JSON fields and clears fields set to null', async () => {
       const store = await open();
       await newConversation(store);
-      const botState: BotState = { awaitingOrderId: true, pendingIntent: 'logistics', failures: 2, lookups: [{ orderId: '1001', status: 'shipped' }] };
+      const botState: BotState = { awaitingOrderId: true, pendingIntent: 'logistics', failures: 2, lookups: [{ orderId: '1001', result: 'not_found' }] };
       await store.updateConversation('conv-1', { status: 'queued', queuedAt: NOW, intent: 'refund', urgency: 'high', reasons: ['a', 'b'], lastTriage: TRIAGE, botState, rating: 4, ratingComment: 'ok' });
       const updated = await store.updateConversation('conv-1', { ratingComment: null, updatedAt: '2025-03-01T10:05:00.000Z' });
       expect(updated).toMatchObject({ status: 'queued', queuedAt: NOW, intent: 'refund', urgency: 'high', reasons: ['a', 'b'], rating: 4, ratingComment: null });

@@ -1,7 +1,7 @@
 // Unit tests of the pure handoff summary: what an agent reads first so the shopper never repeats themselves.
 import { describe, expect, it } from 'vitest';
 import { buildHandoffSummary, directionOf } from '../../server/handoff/handoff-summary.js';
-import type { ChatMessage, TriageResult } from '../../server/protocol.js';
+import type { BotState, ChatMessage, TriageResult } from '../../server/protocol.js';
 import type { ConversationRecord } from '../../server/store/store.js';
 import { NO_HISTORY, triage } from '../../server/triage/triage.js';
 import { projectIntents } from '../support/intents.js';
@@ -61,14 +61,13 @@ describe('buildHandoffSummary', () => {
   });
 
   it('flattens what the bot already looked up and adds those order ids', () => {
-    const lookups = [
-      { orderId: '1004', result: 'found', order: { id: '1004', status: 'delayed', carrier: 'DHL', trackingNumber: 'JD0042', items: [] } },
+    const lookups: BotState['lookups'] = [
+      { orderId: '1004', result: 'found', order: { id: '1004', status: 'delayed', carrier: 'DHL', trackingNumber: 'JD0042', items: [], total: { value: 49.9, currency: 'EUR' }, country: 'DE' } },
       { orderId: '9999', result: 'not_found' },
-      'garbage from an older bot version',
     ];
     const summary = buildHandoffSummary(conversation({ botState: { failures: 0, lookups } }), messages, triages, []);
     expect(summary.lookups).toEqual([
-      { orderId: '1004', result: 'found', status: 'delayed', carrier: 'DHL', trackingNumber: 'JD0042' },
+      { orderId: '1004', result: 'found', status: 'delayed', carrier: 'DHL', trackingNumber: 'JD0042', country: 'DE', total: '49.9 EUR' },
       { orderId: '9999', result: 'not_found' },
     ]);
     expect(summary.orderIds).toEqual(['1004', '9999']);

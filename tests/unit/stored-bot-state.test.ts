@@ -1,0 +1,49 @@
+// The store boundary for the bot state (store/rows.ts): stored JSON is checked against the one
+// schema in protocol.ts, and whatever cannot be read becomes the initial state with a reason,
+// so a bad row never crashes a bot turn.
+import { describe, expect, it } from 'vitest';
+import { INITIAL_BOT_STATE, type StoredBotState } from '../../server/protocol.js';
+import { readBotState } from '../../server/store/rows.js';
+
+describe('readBotState', () => {
+  it('reads a state the bot wrote, lookups and case history included', () => {
+    const state: StoredBotState = {
+      failures: 1,
+      awaitingOrderId: true,
+      pendingIntent: 'logistics',
+      turns: [{ intent: 'logistics', sentimentScore: -0.2 }],
+      timeZone: 'Europe/Berlin',
+      queuedAcks: 2,
+      lookups: [
+        { orderId: '#1001', result: 'found', order: { id: '1001', status: 'shipped', items: [], total: { value: 10, currency: 'EUR' }, country: 'DE' } },
+        { orderId: '1002', result: 'unavailable', message: 'timeout' },
+      ],
+      caseOpenedAt: '2026-11-29T10:00:00.000Z',
+    };
+    expect(readBotState(JSON.stringify(state))).toEqual({ botState: state });
+  });
+
+  it('keeps keys it does not know instead of failing or dropping them', () => {
+    expect(readBotState('{"failures":0,"lookups":[],"fromAnOlderVersion":true}')).toEqual({ botState: { failures: 0, lookups: [], fromAnOlderVersion: true } });
+  });
+
+  it('keeps what order privacy remembers (typed emails, locked lookups)', () => {
+    const state = { failures: 0, lookups: [], orderEmails: ['anna@example.com'], awaitingEmailFor: ['1001'], wrongEmails: 2 };
+    expect(readBotState(JSON.stringify(state))).toEqual({ botState: state });
+  });
+
+  it.each([
+    ['not JSON', '{"failures":', /not JSON/],
+    ['a wrong type', '{"failures":"two","lookups":[]}', /at failures/],
+    ['a malformed lookup', '{"failures":0,"lookups":["garbage from an older bot version"]}', /at lookups\.0/],
+    ['null', 'null', /\(root\)/],
+  ])('falls back to the initial state for %s, saying why', (_name, json, fault) => {
+    const read = readBotState(json);
+    expect(read.botState).toEqual(INITIAL_BOT_STATE);
+    expect(read.botStateFault).toMatch(fault);
+  });
+
+  it('never hands out the frozen initial state itself (a turn may extend it)', () => {
+    expect(Object.isFrozen(readBotState('oops').botState)).toBe(false);
+  });
+});
