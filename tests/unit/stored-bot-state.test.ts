@@ -27,8 +27,9 @@ describe('readBotState', () => {
     expect(readBotState('{"failures":0,"lookups":[],"fromAnOlderVersion":true}')).toEqual({ botState: { failures: 0, lookups: [], fromAnOlderVersion: true } });
   });
 
-  it('keeps what order privacy remembers (typed emails, locked lookups)', () => {
-    const state = { failures: 0, lookups: [], orderEmails: ['anna@example.com'], awaitingEmailFor: ['1001'], wrongEmails: 2 };
+  it("keeps what order privacy remembers (typed emails, locked lookups, the agent's full copy)", () => {
+    const order = { id: '1001', status: 'shipped' as const, trackingNumber: 'JD1', items: [{ name: 'Earbuds', quantity: 1, price: 10 }], total: { value: 10, currency: 'EUR' }, country: 'DE' };
+    const state = { failures: 0, lookups: [], orderEmails: ['anna@example.com'], awaitingEmailFor: ['1001'], wrongEmails: 2, agentLookups: [{ orderId: '1001', order }] };
     expect(readBotState(JSON.stringify(state))).toEqual({ botState: state });
   });
 
