@@ -5,60 +5,34 @@
  *
  * @example const store = createKyselyStore(new Kysely<Tables>({ dialect }));
  */
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../errors.js';
 import type { ChatMessage, ConversationStatus, TriageResult } from '../protocol.js';
 import { createKyselyAgentStore } from './kysely-agent-store.js';
 import { createKyselyTrustStore } from './kysely-trust-store.js';
 import { createKyselyOpsStore } from './kysely-ops-store.js';
-import { createKyselyWritePath } from './kysely-write-path.js';
+import { CONVERSATION_NOT_FOUND, createKyselyWritePath, insertMessage } from './kysely-write-path.js';
 import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
 import { INITIAL_BOT_STATE, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { Tables } from './tables.js';
 
-const CONVERSATION_NOT_FOUND = 'No conversation with this id';
 
 /**
  * Appends inside one transaction. The first statement is a no-op update of the conversation row:
  * it takes the row lock in PostgreSQL (the write lock in SQLite), so concurrent appends to one
  * conversation run one after the other and neither `max(seq) + 1` nor the clientId check can race.
  */
-async function appendInTransaction(trx: Kysely<Tables>, input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }> {
+async function appendInTransaction(trx: Transaction<Tables>, input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }> {
   const locked = await trx
     .updateTable('conversations')
     .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('id', '=', input.conversationId)
     .executeTakeFirst();
   if (locked.numUpdatedRows === 0n) throw new AppError('not_found', CONVERSATION_NOT_FOUND);
-  if (input.clientId !== undefined) {
-    const original = await trx
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', input.conversationId)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
-    if (original) return { message: toChatMessage(original), duplicate: true };
-  }
-  const { maxSeq } = await trx
-    .selectFrom('messages')
-    .select((eb) => eb.fn.max('seq').as('maxSeq'))
-    .where('conversation_id', '=', input.conversationId)
-    .executeTakeFirstOrThrow();
-  const row = {
-    id: randomUUID(),
-    conversation_id: input.conversationId,
-    seq: Number(maxSeq ?? 0) + 1,
-    sender: input.from,
-    text: input.text,
-    client_id: input.clientId ?? null,
-    author_name: input.authorName ?? null,
-    at: input.at,
-    triage_json: input.triage === undefined ? null : JSON.stringify(input.triage),
-  };
-  await trx.insertInto('messages').values(row).execute();
+  const appended = await insertMessage(trx, input);
+  if (appended.duplicate) return appended;
   await trx.updateTable('conversations').set({ updated_at: input.at }).where('id', '=', input.conversationId).execute();
-  return { message: toChatMessage(row), duplicate: false };
+  return appended;
 }
 
 /**

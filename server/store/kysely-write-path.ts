@@ -58,7 +58,7 @@ async function lockConversation(trx: Transaction<Tables>, id: string): Promise<C
 }
 
 /** Inserts the message with the next seq, or returns the original for a repeated clientId. Caller holds the row lock. */
-async function insertMessage(trx: Transaction<Tables>, input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }> {
+export async function insertMessage(trx: Transaction<Tables>, input: NewMessage): Promise<{ message: ChatMessage; duplicate: boolean }> {
   if (input.clientId !== undefined) {
     const original = await trx
       .selectFrom('messages')
