@@ -1,10 +1,11 @@
 /**
  * Owns group commit for the embedded SQLite store: writes from every conversation that arrive
  * within one turn of the event loop run in ONE transaction, and each write's promise settles only
- * after that transaction has committed (with `synchronous = FULL`, after the WAL fsync). One fsync
- * then pays for hundreds of messages instead of one each, and nothing is acknowledged before it is
- * on disk. Each write runs in its own SAVEPOINT, so one that throws (an unknown conversation)
- * rolls back alone and rejects alone; the others still commit.
+ * after that transaction has committed and, given `syncWal` (`sqlite-durability.ts`), after the WAL
+ * holding it has been fsynced off the event loop. One fsync then pays for hundreds of messages
+ * instead of one each, and nothing is acknowledged before it is on disk. Each write runs in its own
+ * SAVEPOINT, so one that throws (an unknown conversation) rolls back alone and rejects alone; the
+ * others still commit.
  *
  * better-sqlite3 is synchronous: a batch runs start to finish without yielding, so no other code
  * sees it half done. kysely's transactions on the same connection do yield between statements:
@@ -15,6 +16,7 @@
  *   const row = await commit.run(() => insert.run(values)); // resolves after COMMIT
  */
 import type { Database } from 'better-sqlite3';
+import type { SyncWal } from './sqlite-durability.js';
 
 interface Job {
   work: () => unknown;
@@ -31,10 +33,32 @@ export interface GroupCommit {
   onBatch(listener: (size: number) => void): void;
 }
 
-export function createGroupCommit(database: Database): GroupCommit {
+/**
+ * `syncWal` given: batches commit with `synchronous = NORMAL` (no fsync inside COMMIT, on the event
+ * loop) and settle after `syncWal`; the connection is back at FULL between batches, so kysely's own
+ * writes still fsync in their COMMIT. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT.
+ */
+export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupCommit {
   let jobs: Job[] = [];
   let scheduled = false;
   const listeners: Array<(size: number) => void> = [];
+  // exec, not a prepared statement: SQLite applies `pragma synchronous` when it compiles the statement.
+  const setSynchronous = (level: 'NORMAL' | 'FULL') => database.exec(`pragma synchronous = ${level}`);
+  // Batches committed but not yet on disk, settled by the next fsync; one fsync at a time.
+  let unsynced: Array<(error: Error | null) => void> = [];
+  let syncing = false;
+
+  function startSync(syncWith: SyncWal): void {
+    syncing = true;
+    const settles = unsynced;
+    unsynced = [];
+    syncWith((error) => {
+      syncing = false;
+      if (unsynced.length > 0) startSync(syncWith);
+      for (const settle of settles) settle(error);
+    });
+  }
+
   // Called inside the batch's transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
   const inSavepoint = database.transaction((work: () => unknown) => work());
   const runBatch = database.transaction((batch: Job[]) => batch.map((job): Outcome => {
@@ -55,18 +79,27 @@ export function createGroupCommit(database: Database): GroupCommit {
     jobs = [];
     let outcomes: Outcome[];
     try {
+      if (syncWal) setSynchronous('NORMAL');
       // IMMEDIATE takes the write lock at BEGIN, so a CLI process cannot make the COMMIT fail half way.
       outcomes = runBatch.immediate(batch);
     } catch (error) {
       for (const job of batch) job.reject(error); // the COMMIT failed: nothing of the batch is stored
       return;
+    } finally {
+      if (syncWal) setSynchronous('FULL');
     }
     for (const listener of listeners) listener(batch.length);
-    batch.forEach((job, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) job.resolve(outcome.value);
-      else job.reject(outcome.error);
-    });
+    const settle = (syncError: Error | null) =>
+      batch.forEach((job, i) => {
+        const outcome = outcomes[i]!;
+        // Committed but maybe not on disk: refused, so the client retries (its clientId makes that safe).
+        if (syncError) job.reject(syncError);
+        else if (outcome.ok) job.resolve(outcome.value);
+        else job.reject(outcome.error);
+      });
+    if (!syncWal) return settle(null);
+    unsynced.push(settle);
+    if (!syncing) startSync(syncWal);
   }
 
   return {

@@ -3,14 +3,16 @@
  * pragmas, the kysely `SqliteDialect` and the migrations; the queries live in `kysely-store.ts`.
  *
  * Durability: a write resolves only after its COMMIT. The hot-path writes (`sqlite-write-path.ts`)
- * share one transaction per event-loop turn (group commit); better-sqlite3 is synchronous, so that
- * COMMIT has reached the WAL file before any of their promises settles. With `synchronous = FULL`
- * (our default) the WAL is fsynced at each commit, so an acknowledged message survives SIGKILL and
- * also an OS crash or power cut; `NORMAL` survives a process crash only, and is faster.
+ * share one transaction per event-loop turn (group commit). With `FULL` (our default) the WAL is on
+ * disk before any promise settles, so an acknowledged message survives SIGKILL and also an OS crash
+ * or power cut: kysely's writes fsync inside their COMMIT, a group commit's WAL is fsynced right
+ * after its COMMIT on the thread pool, and checkpoints run in a worker thread (`sqlite-durability.ts`).
+ * `NORMAL` survives a process crash only, and is faster.
  *
  * Open ONE store per file per process. better-sqlite3 waits for a lock synchronously, so a second
  * connection in the same process that meets the first one's open transaction blocks the event
- * loop that would finish it, until `busy_timeout` fails it. Other processes (the CLI) are fine.
+ * loop that would finish it, until `busy_timeout` fails it. Other processes (the CLI) are fine, and
+ * so is the checkpoint thread: a passive checkpoint never takes the write lock.
  *
  * @example const store = await createSqliteStore({ file: sqliteFileIn(config.dataDir) });
  */
@@ -21,6 +23,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createGroupCommit } from './group-commit.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
+import { openSqliteDurability, type CheckpointReport } from './sqlite-durability.js';
 import { createSqliteWritePath } from './sqlite-write-path.js';
 import type { Store } from './store.js';
 import type { Tables } from './tables.js';
@@ -38,6 +41,10 @@ export interface SqliteStoreOptions {
   file: string;
   /** `FULL` (default): commits survive power loss; `NORMAL`: they survive a process crash only. */
   synchronous?: 'FULL' | 'NORMAL';
+  /** Observes each checkpoint of the WAL into the database file (tests, metrics). */
+  onCheckpoint?: (report: CheckpointReport) => void;
+  /** How often the checkpoint thread runs (default 250 ms). */
+  checkpointEveryMs?: number;
 }
 
 /**
@@ -63,7 +70,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     await db.destroy();
     throw error;
   }
-  const commit = createGroupCommit(database);
+  const synchronous = options.synchronous ?? 'FULL';
+  // A file gets its WAL fsyncs and checkpoints off the event loop (`sqlite-durability.ts`).
+  const durability = options.file === ':memory:' ? undefined : openSqliteDurability(options.file, options.onCheckpoint, options.checkpointEveryMs);
+  if (durability) database.pragma('wal_autocheckpoint = 0');
+  const commit = createGroupCommit(database, synchronous === 'FULL' ? durability?.syncWal : undefined);
   const store = createKyselyStore(db);
   return {
     ...store,
@@ -71,6 +82,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     ...createSqliteWritePath(database, commit),
     async close() {
       await commit.run(() => undefined); // the writes already queued commit before the file closes
+      await durability?.close();
       await store.close();
     },
   };

@@ -2,11 +2,13 @@
 // transaction and are acknowledged only after it commits; a SIGKILL inside a batch loses exactly
 // the unacknowledged batch; one failing write does not fail its neighbours.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../server/store/group-commit.js';
+import type { CheckpointReport } from '../../server/store/sqlite-durability.js';
 import { createSqliteStore } from '../../server/store/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'relaydesk-group-commit-'));
@@ -80,6 +82,60 @@ describe('group commit', () => {
       expect([middle.messages[0]?.seq, middle.messages.at(-1)?.seq, middle.earlier]).toEqual([51, 150, true]);
       const first = await store.listMessagePage('a', 100, 51);
       expect([first.messages[0]?.seq, first.messages.at(-1)?.seq, first.earlier]).toEqual([1, 50, false]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('settles a batch only after its WAL fsync, and refuses it when the fsync fails', async () => {
+    const database = new Database(join(dir, 'fsync.sqlite'));
+    database.pragma('journal_mode = WAL');
+    database.exec('create table notes (text text)');
+    const syncs: Array<(error: Error | null) => void> = [];
+    const commit = createGroupCommit(database, (done) => void syncs.push(done));
+    const insert = database.prepare('insert into notes (text) values (?)');
+    try {
+      let settled = false;
+      const first = commit.run(() => insert.run('one')).then(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Committed (another batch could read it) but not yet on disk: nobody has been told.
+      expect(database.prepare('select count(*) as n from notes').get()).toEqual({ n: 1 });
+      expect([settled, syncs.length]).toEqual([false, 1]);
+      // A batch committed while that fsync runs waits for the next one.
+      const second = commit.run(() => insert.run('two'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(syncs).toHaveLength(1);
+      syncs[0]!(null);
+      await first;
+      expect(settled).toBe(true);
+      expect(syncs).toHaveLength(2);
+      syncs[1]!(new Error('EIO'));
+      await expect(second).rejects.toThrow('EIO');
+      // Between batches the connection is back at FULL, for writes outside the group commit.
+      expect(database.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      database.close();
+    }
+  });
+
+  it('checkpoints the WAL into the database file from its worker thread, not in a COMMIT', async () => {
+    const reports: CheckpointReport[] = [];
+    const file = join(dir, 'checkpoint.sqlite');
+    const store = await createSqliteStore({ file, checkpointEveryMs: 20, onCheckpoint: (report) => reports.push(report) });
+    try {
+      await store.createConversation({ id: 'a', tokenHash: 'ha', customerKey: 'k', now: NOW });
+      for (let round = 0; round < 20; round += 1) {
+        await Promise.all(Array.from({ length: 20 }, (_, i) => store.appendMessage({ conversationId: 'a', from: 'customer', text: `m${round}.${i}`, clientId: `c${round}.${i}`, at: NOW })));
+      }
+      reports.length = 0; // from here on, a full checkpoint covers every message
+      await expect.poll(() => reports.some((report) => report.log !== undefined && report.log > 0 && report.checkpointed === report.log), { timeout: 5000 }).toBe(true);
+      expect(reports.filter((report) => report.error)).toEqual([]);
+      // While the store is open, the database file alone (without its WAL) already holds every message.
+      const copy = join(dir, 'checkpoint-copy.sqlite');
+      copyFileSync(file, copy);
+      const db = new Database(copy, { readonly: true });
+      expect((db.prepare('select count(*) as n from messages').get() as { n: number }).n).toBe(400);
+      db.close();
     } finally {
       await store.close();
     }

@@ -1,0 +1,88 @@
+/**
+ * Owns the two disk waits of the embedded store, moved off the event loop:
+ *
+ * - **The WAL fsync of a group commit.** With `synchronous = FULL` SQLite fsyncs the WAL inside
+ *   COMMIT, and better-sqlite3 runs COMMIT on the event loop: every socket waits for the disk once
+ *   per batch. Instead a batch commits with `synchronous = NORMAL` (frames written, not yet synced)
+ *   and `syncWal` fsyncs the WAL file on libuv's thread pool; the batch's promises settle only
+ *   after that fsync. What is acknowledged is on disk exactly as with FULL; what is committed but
+ *   not yet synced is visible to readers for a millisecond or two and acknowledged to nobody.
+ *   While one fsync runs, later batches wait for the next one (one fsync covers them all).
+ * - **Checkpoints.** SQLite's automatic checkpoint copies the WAL into the database file and
+ *   fsyncs it, inside whichever COMMIT crosses 1,000 pages: a stall of tens of milliseconds on the
+ *   event loop. The main connection turns it off (`wal_autocheckpoint = 0`) and a worker thread with
+ *   its own connection runs `wal_checkpoint(PASSIVE)` every quarter second: passive checkpoints
+ *   never block writers, and the worker's connection (synchronous FULL) syncs the WAL before copying
+ *   and the database file after, so the WAL is only reused once its frames are safe in the file.
+ *
+ * @example
+ *   const durability = openSqliteDurability(file);
+ *   durability.syncWal((error) => settleBatch(error));
+ *   await durability.close();
+ */
+import { closeSync, fsync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+export type SyncWal = (done: (error: Error | null) => void) => void;
+
+export interface SqliteDurability {
+  /** Fsyncs the WAL file off the event loop; calls `done` once everything committed so far is on disk. */
+  syncWal: SyncWal;
+  close(): Promise<void>;
+}
+
+/** How often the checkpoint thread copies the WAL into the database file. */
+const CHECKPOINT_EVERY_MS = 250;
+
+// Plain CommonJS run with `eval: true`: the worker needs no loader (the server runs through tsx's
+// `register()`, which worker threads do not inherit) and no file of its own in `dist/`.
+const CHECKPOINT_WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = FULL');
+const checkpoint = () => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ checkpointed: result.checkpointed, log: result.log });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error) });
+  }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', (message) => {
+  if (message === 'close') { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); }
+});
+`;
+
+export interface CheckpointReport {
+  /** WAL frames after the checkpoint, and how many of them are now in the database file. */
+  log?: number;
+  checkpointed?: number;
+  error?: string;
+}
+
+export function openSqliteDurability(file: string, onCheckpoint: (report: CheckpointReport) => void = () => {}, checkpointEveryMs = CHECKPOINT_EVERY_MS): SqliteDurability {
+  // The WAL exists from the first statement in WAL mode (the migrations ran) until the last connection closes.
+  const walFd = openSync(`${file}-wal`, 'r');
+  const worker = new Worker(CHECKPOINT_WORKER, {
+    eval: true,
+    workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: checkpointEveryMs },
+  });
+  worker.on('message', onCheckpoint);
+  worker.on('error', (error) => onCheckpoint({ error: String(error) }));
+  worker.unref(); // never keeps a finished process alive
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+
+  return {
+    // fsync flushes the file's dirty pages whichever descriptor wrote them: SQLite's frames included.
+    syncWal: (done) => fsync(walFd, (error) => done(error)),
+    async close() {
+      worker.postMessage('close');
+      await exited;
+      closeSync(walFd);
+    },
+  };
+}
