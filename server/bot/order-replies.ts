@@ -159,10 +159,16 @@ function addBusinessDays(from: Date, days: number): Date {
   return date;
 }
 
+// Building an Intl formatter costs far more than formatting with it: one per language (and currency).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** "Nov 21, 2026" in UTC: a date-only ETA must not shift a day with the server's time zone. */
 export function formatDate(iso: string, language: string): string {
   try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+    let format = dateFormats.get(language);
+    if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })));
+    return format.format(new Date(iso));
   } catch {
     return iso.slice(0, 10);
   }
@@ -171,7 +177,10 @@ export function formatDate(iso: string, language: string): string {
 /** "€99.80", "R$ 349,90", "￥6,400": the order's currency in the shopper's number format. */
 export function formatMoney(value: number, currency: string, language: string): string {
   try {
-    return new Intl.NumberFormat(language, { style: 'currency', currency }).format(value);
+    const key = `${language} ${currency}`;
+    let format = moneyFormats.get(key);
+    if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(language, { style: 'currency', currency })));
+    return format.format(value);
   } catch {
     return `${value} ${currency}`;
   }

@@ -38,7 +38,19 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Every bot turn asks whether the desk is open: the answer per zone holds for the whole minute.
+const lastMinute = new Map<string, { minute: number; local: LocalTime }>();
+
 function localTime(instant: Date, timeZone: string): LocalTime {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last?.minute === minute) return last.local;
+  const local = formatLocalTime(instant, timeZone);
+  lastMinute.set(timeZone, { minute, local });
+  return local;
+}
+
+function formatLocalTime(instant: Date, timeZone: string): LocalTime {
   const parts: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -6,8 +6,14 @@
  * @example const trust = createKyselyTrustStore(db); await trust.eraseConversation(id, now);
  */
 import type { Kysely } from 'kysely';
-import type { ShopperEmailSource, TrustStore } from './trust-records.js';
+import type { ShopperEmailRecord, ShopperEmailSource, TrustStore } from './trust-records.js';
 import type { Tables } from './tables.js';
+import type { ShopperEmailsTable } from './trust-tables.js';
+
+/** One stored shopper email as the store returns it (also read by the SQLite hot path). */
+export function toShopperEmail(row: ShopperEmailsTable): ShopperEmailRecord {
+  return { conversationId: row.conversation_id, email: row.email, source: row.source as ShopperEmailSource, sub: row.sub, name: row.name, at: row.at };
+}
 
 export function createKyselyTrustStore(db: Kysely<Tables>): TrustStore {
   return {
@@ -54,7 +60,7 @@ export function createKyselyTrustStore(db: Kysely<Tables>): TrustStore {
 
     async listShopperEmails(conversationId) {
       const rows = await db.selectFrom('shopper_emails').selectAll().where('conversation_id', '=', conversationId).orderBy('at').execute();
-      return rows.map((row) => ({ conversationId: row.conversation_id, email: row.email, source: row.source as ShopperEmailSource, sub: row.sub, name: row.name, at: row.at }));
+      return rows.map(toShopperEmail);
     },
 
     async conversationIdsByEmail(email) {

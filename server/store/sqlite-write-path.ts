@@ -16,6 +16,8 @@ import { CONVERSATION_NOT_FOUND, newMessageRow, previewOf } from './kysely-write
 import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
 import { applyPatch, INITIAL_BOT_STATE, type BotTurnRecord, type ConversationPatch, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable, MessagesTable } from './tables.js';
+import { toShopperEmail } from './kysely-trust-store.js';
+import type { ShopperEmailsTable } from './trust-tables.js';
 
 type FastPath = Pick<
   Store,
@@ -28,6 +30,7 @@ type FastPath = Pick<
   | 'completeBotTurn'
   | 'listMessagePage'
   | 'listQueueConversations'
+  | 'listShopperEmails'
 >;
 
 /** The hot-path statements, prepared once per connection. */
@@ -52,6 +55,8 @@ function prepareStatements(database: Database) {
     turnConversation: p('select conversation_id from bot_turns where id = ?').pluck(),
     messagesBefore: p('select * from messages where conversation_id = ? and seq < ? order by seq desc limit ?'),
     queue: p("select * from conversations where status in ('queued', 'assigned')"),
+    // Every bot turn asks who the shopper is (order privacy): kysely would compile this each time.
+    shopperEmails: p('select * from shopper_emails where conversation_id = ? order by at'),
   };
 }
 
@@ -167,6 +172,8 @@ export function createSqliteWritePath(database: Database, commit: GroupCommit = 
       const rows = s.messagesBefore.all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit + 1) as MessagesTable[];
       return { messages: rows.slice(0, limit).reverse().map(toChatMessage), earlier: rows.length > limit };
     },
+
+    listShopperEmails: async (conversationId) => (s.shopperEmails.all(conversationId) as ShopperEmailsTable[]).map(toShopperEmail),
 
     listQueueConversations: async (ids) => {
       if (ids === undefined) return (s.queue.all() as ConversationsTable[]).map(toConversationRecord);
