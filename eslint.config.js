@@ -30,9 +30,4 @@ export default tseslint.config(
     files: ['server/store/*migration*.ts', 'tests/unit/store-migrations.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    // Until the REST responses are typed from protocol.ts, test helpers read JSON bodies untyped.
-    files: ['tests/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
 );

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import { createLimiters, type Limiters } from '../limits/limiters.js';
 import type { AgentRecord, AgentRole, Store } from '../store/store.js';
-import { createRateLimiter, type RateLimit } from '../transport/rate-limit.js';
+import { createRateLimiter, type RateLimit } from '../limits/token-bucket.js';
 import { DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptCost } from './credentials.js';
 import { hashToken, newId, newToken } from './tokens.js';
 
