@@ -12,8 +12,8 @@ import { createKyselyAgentStore } from './kysely-agent-store.js';
 import { createKyselyTrustStore } from './kysely-trust-store.js';
 import { createKyselyOpsStore } from './kysely-ops-store.js';
 import { CONVERSATION_NOT_FOUND, createKyselyWritePath, insertMessage } from './kysely-write-path.js';
-import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
-import { INITIAL_BOT_STATE, type ConversationRecord, type NewMessage, type Store } from './store.js';
+import { newConversationRow, toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
+import type { ConversationRecord, NewMessage, Store } from './store.js';
 import type { Tables } from './tables.js';
 
 
@@ -58,18 +58,7 @@ export function createKyselyStore(db: Kysely<Tables>): Store {
     async createConversation(input) {
       await db
         .insertInto('conversations')
-        .values({
-          id: input.id,
-          token_hash: input.tokenHash,
-          customer_key: input.customerKey,
-          status: 'bot' satisfies ConversationStatus,
-          created_at: input.now,
-          updated_at: input.now,
-          locale: input.locale ?? null,
-          page: input.page ?? null,
-          reasons_json: '[]',
-          bot_state_json: JSON.stringify(INITIAL_BOT_STATE),
-        })
+        .values(newConversationRow(input))
         .execute();
       const created = await getConversation(input.id);
       if (!created) throw new AppError('internal', `conversation ${input.id} vanished right after its insert`);

@@ -5,7 +5,7 @@
  * @example const record = toConversationRecord(row); const columns = toConversationColumns({ status: 'queued' });
  */
 import { INITIAL_BOT_STATE, StoredBotState, type ChatMessage, type ConversationStatus, type IntentName, type Sender, type TriageResult, type Urgency } from '../protocol.js';
-import type { ConversationPatch, ConversationRecord } from './store.js';
+import type { ConversationPatch, ConversationRecord, NewConversation } from './store.js';
 import type { ConversationsTable, MessagesTable } from './tables.js';
 
 /**
@@ -23,6 +23,22 @@ export function readBotState(json: string): Pick<ConversationRecord, 'botState' 
   if (parsed.success) return { botState: parsed.data };
   const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
   return { botState: { ...INITIAL_BOT_STATE, lookups: [] }, botStateFault: `bot state does not match its schema at ${where}` };
+}
+
+/** The columns of a new conversation: the bot has it, nothing is triaged yet (both stores insert it). */
+export function newConversationRow(input: NewConversation) {
+  return {
+    id: input.id,
+    token_hash: input.tokenHash,
+    customer_key: input.customerKey,
+    status: 'bot' satisfies ConversationStatus,
+    created_at: input.now,
+    updated_at: input.now,
+    locale: input.locale ?? null,
+    page: input.page ?? null,
+    reasons_json: '[]',
+    bot_state_json: JSON.stringify(INITIAL_BOT_STATE),
+  };
 }
 
 /** A conversation row as read back from the database. */

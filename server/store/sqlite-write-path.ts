@@ -10,11 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '../errors.js';
-import type { ChatMessage, ConversationStatus } from '../protocol.js';
+import type { ChatMessage } from '../protocol.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { CONVERSATION_NOT_FOUND, newMessageRow, previewOf } from './kysely-write-path.js';
-import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
-import { applyPatch, INITIAL_BOT_STATE, type BotTurnRecord, type ConversationPatch, type ConversationRecord, type NewMessage, type Store } from './store.js';
+import { newConversationRow, toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
+import { applyPatch, type BotTurnRecord, type ConversationPatch, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable, MessagesTable } from './tables.js';
 import { toShopperEmail } from './kysely-trust-store.js';
 import type { ShopperEmailsTable } from './trust-tables.js';
@@ -103,19 +103,7 @@ export function createSqliteWritePath(database: Database, commit: GroupCommit = 
   return {
     createConversation: (input) =>
       commit.run(() => {
-        const row = {
-          id: input.id,
-          token_hash: input.tokenHash,
-          customer_key: input.customerKey,
-          status: 'bot' satisfies ConversationStatus,
-          created_at: input.now,
-          updated_at: input.now,
-          locale: input.locale ?? null,
-          page: input.page ?? null,
-          reasons_json: '[]',
-          bot_state_json: JSON.stringify(INITIAL_BOT_STATE),
-        };
-        s.insertConversation.run(row);
+        s.insertConversation.run(newConversationRow(input));
         return requireConversation(input.id);
       }),
 
@@ -154,7 +142,7 @@ export function createSqliteWritePath(database: Database, commit: GroupCommit = 
         const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
         s.insertTurn.run(turn.id, turn.conversationId, message.id, turn.createdAt);
         return { message, duplicate, conversation, turn };
-      }),
+      }, write.committed),
 
     completeBotTurn: (turnId, finish, at) =>
       commit.run(() => {
