@@ -13,7 +13,7 @@ import { AppError } from '../errors.js';
 import { SESSION_MESSAGES, type ChatMessage, type ContactInput, type CustomerHandshake, type CustomerMessageInput, type HistoryInput, type RateInput, type TriageResult } from '../protocol.js';
 import { conversationLanguage } from '../i18n/languages.js';
 import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
-import { applyPatch, type ConversationPatch, type ConversationRecord, type MessagePage } from '../store/store.js';
+import { applyPatch, type ConversationPatch, type ConversationRecord, type CustomerMessageResult, type MessagePage } from '../store/store.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
 import type { BotTurnDeps } from './bot-turn.js';
 import { createBotTurnWorker } from './bot-turn-worker.js';
@@ -96,7 +96,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const before = await requireConversation(conversationId);
     const result = triage(input.text, { turns: historyOf(before), botFailures: before.botState.failures }, deps.intents.current(), { locale: before.locale ?? undefined });
     let reopened = false;
-    const { message, duplicate, conversation, turn } = await store.recordCustomerMessage({
+    // The bot turn starts as soon as the message has committed: its reply is sent only after its
+    // own write settles, which is after this one's (so never before the ack or the echo).
+    let turnStarted = false;
+    const startTurn = (written: CustomerMessageResult) => {
+      if (turnStarted || !written.turn) return;
+      turnStarted = true;
+      worker.enqueue(written.turn, written.conversation);
+    };
+    const written = await store.recordCustomerMessage({
       message: { conversationId, from: 'customer', text: input.text, clientId: input.clientId, at: clock().toISOString(), triage: result },
       update: (current) => {
         reopened = current.status === 'resolved';
@@ -104,13 +112,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
       },
       // While queued the bot keeps helping (safety advice, order lookups) until someone claims the chat.
       turnWhen: ['bot', 'queued'],
+      committed: startTurn,
     });
+    const { message, duplicate, conversation } = written;
     if (duplicate) return { message, duplicate };
     // The logger scrubs emails and card numbers from `text` (logger.ts); the text helps debugging.
     logger.debug({ conversationId, seq: message.seq, intent: result.intent, urgency: result.urgency, reasons: result.reasons, text: input.text }, 'customer message');
     notifier.message(conversationId, message, conversation);
     if (reopened) notifier.status(conversationId, { status: 'bot' });
-    if (turn) worker.enqueue(turn, conversation);
+    startTurn(written); // a store that does not report the commit early
     // A waiting or assigned conversation's queue entry shows the new preview (and maybe a higher urgency).
     if (conversation.status === 'queued' || conversation.status === 'assigned') {
       deps.queue.publish([conversationId]).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not publish the queue'));

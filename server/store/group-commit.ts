@@ -20,15 +20,22 @@ import type { SyncWal } from './sqlite-durability.js';
 
 interface Job {
   work: () => unknown;
+  committed?: (value: unknown) => void;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** fsyncs of the WAL running at once on the thread pool (which also serves DNS, scrypt and files). */
+const MAX_SYNCS_IN_FLIGHT = 2;
+
 export interface GroupCommit {
-  /** Runs `work` inside the next batch's transaction; resolves with its result once committed. */
-  run<T>(work: () => T): Promise<T>;
+  /**
+   * Runs `work` inside the next batch's transaction; resolves with its result once committed and on
+   * disk. `committed` gets the result right after COMMIT, before the fsync.
+   */
+  run<T>(work: () => T, committed?: (value: T) => void): Promise<T>;
   /** Observers of each committed batch (metrics, tests): how many writes it held. */
   onBatch(listener: (size: number) => void): void;
 }
@@ -44,18 +51,27 @@ export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupC
   const listeners: Array<(size: number) => void> = [];
   // exec, not a prepared statement: SQLite applies `pragma synchronous` when it compiles the statement.
   const setSynchronous = (level: 'NORMAL' | 'FULL') => database.exec(`pragma synchronous = ${level}`);
-  // Batches committed but not yet on disk, settled by the next fsync; one fsync at a time.
-  let unsynced: Array<(error: Error | null) => void> = [];
-  let syncing = false;
+  // Batches committed but not yet on disk, oldest first. Up to two fsyncs run at once (a second
+  // one need not wait for the first's round trip to the disk); each covers every batch committed
+  // before it started, and batches settle strictly in commit order, so a bot reply is never sent
+  // before the shopper's own message it answers.
+  const unsynced: Array<{ seq: number; settle: (error: Error | null) => void; result?: Error | null }> = [];
+  let committedSeq = 0;
+  let coveredSeq = 0;
+  let inFlight = 0;
 
   function startSync(syncWith: SyncWal): void {
-    syncing = true;
-    const settles = unsynced;
-    unsynced = [];
+    const upTo = committedSeq;
+    coveredSeq = upTo;
+    inFlight += 1;
     syncWith((error) => {
-      syncing = false;
-      if (unsynced.length > 0) startSync(syncWith);
-      for (const settle of settles) settle(error);
+      inFlight -= 1;
+      for (const entry of unsynced) if (entry.seq <= upTo && entry.result === undefined) entry.result = error;
+      while (unsynced.length > 0 && unsynced[0]!.result !== undefined) {
+        const entry = unsynced.shift()!;
+        entry.settle(entry.result ?? null);
+      }
+      if (committedSeq > coveredSeq && inFlight < MAX_SYNCS_IN_FLIGHT) startSync(syncWith);
     });
   }
 
@@ -89,6 +105,15 @@ export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupC
       if (syncWal) setSynchronous('FULL');
     }
     for (const listener of listeners) listener(batch.length);
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok || !job.committed) return;
+      try {
+        job.committed(outcome.value);
+      } catch {
+        // An early observer that throws must not keep the batch from settling: the write stands.
+      }
+    });
     const settle = (syncError: Error | null) =>
       batch.forEach((job, i) => {
         const outcome = outcomes[i]!;
@@ -98,14 +123,15 @@ export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupC
         else job.reject(outcome.error);
       });
     if (!syncWal) return settle(null);
-    unsynced.push(settle);
-    if (!syncing) startSync(syncWal);
+    committedSeq += 1;
+    unsynced.push({ seq: committedSeq, settle });
+    if (inFlight < MAX_SYNCS_IN_FLIGHT) startSync(syncWal);
   }
 
   return {
-    run<T>(work: () => T): Promise<T> {
+    run<T>(work: () => T, committed?: (value: T) => void): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        jobs.push({ work, committed: committed as ((value: unknown) => void) | undefined, resolve: resolve as (value: unknown) => void, reject });
         if (scheduled) return;
         scheduled = true;
         // setImmediate runs after this turn's I/O callbacks: every socket message read in this turn joins the batch.

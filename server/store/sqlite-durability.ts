@@ -7,7 +7,8 @@
  *   and `syncWal` fsyncs the WAL file on libuv's thread pool; the batch's promises settle only
  *   after that fsync. What is acknowledged is on disk exactly as with FULL; what is committed but
  *   not yet synced is visible to readers for a millisecond or two and acknowledged to nobody.
- *   While one fsync runs, later batches wait for the next one (one fsync covers them all).
+ *   Two fsyncs may run at once: POSIX fsync returns once everything written to the file before the
+ *   call is on disk, whichever call started writing it, so the later one covers earlier batches too.
  * - **Checkpoints.** SQLite's automatic checkpoint copies the WAL into the database file and
  *   fsyncs it, inside whichever COMMIT crosses 1,000 pages: a stall of tens of milliseconds on the
  *   event loop. The main connection turns it off (`wal_autocheckpoint = 0`) and a worker thread with

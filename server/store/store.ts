@@ -55,6 +55,12 @@ export interface CustomerMessageWrite {
   update: ConversationUpdate;
   /** Store a pending bot turn when the updated conversation is in this status (normally `bot`). */
   turnWhen: ConversationStatus[];
+  /**
+   * Called once the write has committed, maybe before it is on disk (SQLite's group commit fsyncs
+   * after COMMIT): the bot turn can start while the fsync runs. Whatever that work tells anyone
+   * waits for its own write, which settles after this one. A store that cannot tell skips it.
+   */
+  committed?: (result: CustomerMessageResult) => void;
 }
 
 export interface CustomerMessageResult {

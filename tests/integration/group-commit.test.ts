@@ -87,30 +87,36 @@ describe('group commit', () => {
     }
   });
 
-  it('settles a batch only after its WAL fsync, and refuses it when the fsync fails', async () => {
+  it('settles batches only after a WAL fsync covering them, in commit order, and refuses them when it fails', async () => {
     const database = new Database(join(dir, 'fsync.sqlite'));
     database.pragma('journal_mode = WAL');
     database.exec('create table notes (text text)');
     const syncs: Array<(error: Error | null) => void> = [];
     const commit = createGroupCommit(database, (done) => void syncs.push(done));
     const insert = database.prepare('insert into notes (text) values (?)');
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
     try {
-      let settled = false;
-      const first = commit.run(() => insert.run('one')).then(() => (settled = true));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      // Committed (another batch could read it) but not yet on disk: nobody has been told.
+      const settled: string[] = [];
+      const early: number[] = [];
+      const first = commit.run(() => insert.run('one').changes, (changes) => early.push(changes)).then(() => settled.push('one'));
+      await tick();
+      // Committed (another batch could read it) but not yet on disk: only the early observer knows.
       expect(database.prepare('select count(*) as n from notes').get()).toEqual({ n: 1 });
-      expect([settled, syncs.length]).toEqual([false, 1]);
-      // A batch committed while that fsync runs waits for the next one.
-      const second = commit.run(() => insert.run('two'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(syncs).toHaveLength(1);
-      syncs[0]!(null);
-      await first;
-      expect(settled).toBe(true);
+      expect([early, settled, syncs.length]).toEqual([[1], [], 1]);
+      // A batch committed while that fsync runs starts a second one at once.
+      const second = commit.run(() => insert.run('two')).then(() => settled.push('two'));
+      await tick();
       expect(syncs).toHaveLength(2);
-      syncs[1]!(new Error('EIO'));
-      await expect(second).rejects.toThrow('EIO');
+      // The second fsync covers both batches: both settle, the older first.
+      syncs[1]!(null);
+      await Promise.all([first, second]);
+      expect(settled).toEqual(['one', 'two']);
+      const third = commit.run(() => insert.run('three'));
+      await tick();
+      expect(syncs).toHaveLength(3);
+      syncs[2]!(new Error('EIO'));
+      await expect(third).rejects.toThrow('EIO');
+      syncs[0]!(null); // the first fsync finishing late changes nothing
       // Between batches the connection is back at FULL, for writes outside the group commit.
       expect(database.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
