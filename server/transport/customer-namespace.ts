@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
 import type { ShopperPort } from '../conversations/agent-desk.js';
 import type { ConversationService, Session } from '../conversations/conversation-service.js';
 import { AppError } from '../errors.js';
@@ -171,33 +172,20 @@ function registerEvents(socket: CustomerSocket, deps: CustomerNamespaceDeps, log
       return deps.service.receiveCustomerMessage(conversationId, input);
     }),
   );
+  // The other events spend from the conversation's event budget first.
+  const limited = <S extends z.ZodType, R extends object>(schema: S, handler: (input: z.infer<S>) => Promise<R> | R) =>
+    handleEvent(schema, logger, async (input: z.infer<S>) => {
+      await limits.event(conversationId);
+      return handler(input);
+    });
   socket.on(
     'typing',
-    handleEvent(TypingInput, logger, async (input) => {
-      await limits.event(conversationId);
+    limited(TypingInput, (input) => {
       deps.onTyping(conversationId, input.typing);
       return {};
     }),
   );
-  socket.on(
-    'contact',
-    handleEvent(ContactInput, logger, async (input) => {
-      await limits.event(conversationId);
-      return deps.service.setContact(conversationId, input);
-    }),
-  );
-  socket.on(
-    'rate',
-    handleEvent(RateInput, logger, async (input) => {
-      await limits.event(conversationId);
-      return deps.service.rate(conversationId, input);
-    }),
-  );
-  socket.on(
-    'history',
-    handleEvent(HistoryInput, logger, async (input) => {
-      await limits.event(conversationId);
-      return deps.service.history(conversationId, input);
-    }),
-  );
+  socket.on('contact', limited(ContactInput, (input) => deps.service.setContact(conversationId, input)));
+  socket.on('rate', limited(RateInput, (input) => deps.service.rate(conversationId, input)));
+  socket.on('history', limited(HistoryInput, (input) => deps.service.history(conversationId, input)));
 }
