@@ -68,10 +68,6 @@ async function earlierOf(store: Store, conversation: ConversationRecord): Promis
 function countryOf(conversation: ConversationRecord): string | null {
   const region = /^[a-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(conversation.locale ?? '')?.[1];
   if (region) return region.toUpperCase();
-  const lookups: unknown = conversation.botState.lookups;
-  for (const lookup of Array.isArray(lookups) ? [...lookups].reverse() : []) {
-    const country = (lookup as { order?: { country?: unknown } })?.order?.country;
-    if (typeof country === 'string' && country !== '') return country;
-  }
+  for (const lookup of [...conversation.botState.lookups].reverse()) if (lookup.result === 'found') return lookup.order.country;
   return null;
 }

@@ -8,7 +8,7 @@
  *   const summary = buildHandoffSummary(conversation, messages, triagesById, earlier);
  *   summary.trend; // 'worsening'
  */
-import type { ChatMessage, HandoffSummary, LookupSummary, SentimentDirection, TriageResult } from '../protocol.js';
+import type { BotState, ChatMessage, HandoffSummary, LookupSummary, OrderLookup, SentimentDirection, TriageResult } from '../protocol.js';
 import type { ConversationRecord } from '../store/store.js';
 import { earlierCasesOf } from './conversation-case.js';
 import { openingLine } from '../i18n/opening-lines.js';
@@ -27,8 +27,7 @@ export function buildHandoffSummary(
     .flatMap((message) => messageTriages.get(message.id) ?? []);
   const last = turns.at(-1) ?? conversation.lastTriage ?? undefined;
   const sentimentTrend = turns.map((turn) => turn.sentiment.score);
-  const stored: unknown = conversation.botState.lookups;
-  const lookups = (Array.isArray(stored) ? stored : []).map(withAgentCopy(conversation.botState.agentLookups)).flatMap(summarizeLookup);
+  const lookups = conversation.botState.lookups.map(summarizerWithAgentCopy(conversation.botState.agentLookups ?? []));
   const orderIds = unique([...turns.flatMap((turn) => turn.entities.orderIds), ...lookups.map((lookup) => lookup.orderId)]);
   const reasons = unique([...conversation.reasons, ...turns.flatMap((turn) => turn.reasons)]);
   const intent = conversation.intent ?? last?.intent ?? 'other';
@@ -64,47 +63,30 @@ export function directionOf(scores: readonly number[]): SentimentDirection {
   return 'steady';
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const text = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
 
 /**
- * The shopper's lookups hide an order's items and tracking until the buyer is known (SPEC §10);
- * the agent reads the full copy the bot kept for them (`agentLookups`, orders/order-privacy.ts).
+ * One line per lookup for the agent. The shopper's lookups hide an order's items and tracking until
+ * the buyer is known (SPEC §10); the agent reads the full copy the bot kept for them
+ * (`agentLookups`, orders/order-privacy.ts).
  */
-function withAgentCopy(agentLookups: unknown): (raw: unknown) => unknown {
-  const full = new Map<string, unknown>();
-  for (const entry of Array.isArray(agentLookups) ? agentLookups : []) {
-    if (isRecord(entry) && isRecord(entry.order) && text(entry.order.id)) full.set(String(entry.order.id), entry.order);
-  }
-  return (raw) => {
-    if (!isRecord(raw) || !isRecord(raw.order)) return raw;
-    const order = full.get(text(raw.order.id) ?? '');
-    return order ? { ...raw, order } : raw;
+function summarizerWithAgentCopy(agentLookups: NonNullable<BotState['agentLookups']>): (lookup: OrderLookup) => LookupSummary {
+  const full = new Map(agentLookups.map((entry) => [entry.order.id, entry.order]));
+  return (lookup) => {
+    if (lookup.result === 'not_found') return { orderId: lookup.orderId, result: lookup.result };
+    if (lookup.result === 'unavailable') return { orderId: lookup.orderId, result: lookup.result, message: lookup.message };
+    const order = full.get(lookup.order.id) ?? lookup.order;
+    const summary: LookupSummary = { orderId: lookup.orderId || order.id, result: lookup.result };
+    const fields = { status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, estimatedDelivery: order.estimatedDelivery, trackingUrl: order.trackingUrl, country: order.country };
+    for (const [key, value] of Object.entries(fields)) {
+      const field = text(value);
+      if (field) summary[key as keyof typeof fields] = field;
+    }
+    const items = order.items.map((item) => `${item.name} × ${item.quantity}`);
+    if (items.length > 0) summary.items = items;
+    summary.total = `${order.total.value} ${order.total.currency}`;
+    return summary;
   };
-}
-
-/** Bot state is stored JSON written by the bot; read it defensively and keep what an agent reads. */
-function summarizeLookup(raw: unknown): LookupSummary[] {
-  if (!isRecord(raw)) return [];
-  const order = isRecord(raw.order) ? raw.order : {};
-  const orderId = text(raw.orderId) ?? text(order.id);
-  if (!orderId) return [];
-  const summary: LookupSummary = { orderId, result: text(raw.result) ?? 'found' };
-  const fields = {
-    status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, estimatedDelivery: order.estimatedDelivery,
-    trackingUrl: order.trackingUrl, country: order.country, message: raw.message,
-  };
-  for (const [key, value] of Object.entries(fields)) {
-    const field = text(value);
-    if (field) summary[key as keyof typeof fields] = field;
-  }
-  const items = (Array.isArray(order.items) ? order.items : []).flatMap((item) =>
-    isRecord(item) && text(item.name) ? [`${text(item.name)} × ${typeof item.quantity === 'number' ? item.quantity : 1}`] : [],
-  );
-  if (items.length > 0) summary.items = items;
-  const total = isRecord(order.total) ? order.total : undefined;
-  if (total && typeof total.value === 'number' && text(total.currency)) summary.total = `${total.value} ${text(total.currency)}`;
-  return [summary];
 }
 
 function unique<T>(values: readonly T[]): T[] {
