@@ -1,5 +1,5 @@
 /**
- * Bundles the agent console in memory: one minified browser IIFE from `console.ts`, plus the
+ * Bundles the agent console in memory: one minified browser IIFE from `console.tsx` (Preact views), plus the
  * HTML shell and stylesheet read from disk. `npm run build` (build.ts beside this file) writes them to
  * `dist/console/` under content-hashed names and points the shell at them (no inline script or
  * style, so a strict CSP holds). Build-time only: the server never imports this file.
@@ -23,7 +23,7 @@ export interface ConsoleBuild {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const here = resolve(root, 'server', 'console');
-export const CONSOLE_ENTRY = resolve(here, 'console.ts');
+export const CONSOLE_ENTRY = resolve(here, 'console.tsx');
 const HTML_FILE = resolve(here, 'index.html');
 const CSS_FILE = resolve(here, 'console.css');
 
@@ -40,6 +40,9 @@ export async function buildConsole(): Promise<ConsoleBuild> {
       // `browser` makes socket.io-client resolve to its debug-free build, as for the widget.
       platform: 'browser',
       target: 'es2020',
+      // Views are TSX compiled to Preact's `jsx()` calls: no runtime template parser, props type-checked.
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
       legalComments: 'none',
       write: false,
       metafile: true,

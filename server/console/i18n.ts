@@ -73,3 +73,11 @@ export function t(key: StringKey, vars: Readonly<Record<string, string | number>
   const text = DICTIONARIES[current][key] || EN[key];
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+const SERVED = new Set(['en', 'de', 'fr', 'es', 'pt', 'ja', 'zh']);
+
+/** "日语" for ja in the Chinese console; an unserved code is shown as it is. */
+export function languageLabel(tag: string): string {
+  const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  return SERVED.has(base) ? t(`lang_${base as 'en'}`) : tag;
+}

@@ -123,3 +123,5 @@ export const ledgerCsv = (token: string, from: string, to: string) => callBlob(l
 
 export const getFollowups = (token: string) => call<Followup[]>('/api/followups', GET, token);
 export const markFollowupDone = (token: string, id: string) => call<unknown>(`/api/followups/${enc(id)}/done`, post({}), token);
+
+export const emailStatus = (token: string) => call<{ enabled: boolean }>('/api/email-status', GET, token);

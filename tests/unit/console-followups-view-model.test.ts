@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueCount, followupState, OVERDUE_AFTER_MS, splitFollowups } from '../../server/console/followups-view-model';
 import type { Followup } from '../../server/console/ops-api';
-import { pagesFor } from '../../server/console/views/nav-view';
+import { pagesFor } from '../../server/console/pages';
 
 const NOW = Date.parse('2025-11-07T12:00:00.000Z');
 const HOUR = 3_600_000;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, TriageResult } from '../../server/protocol';
 import { readSummary, trendOf } from '../../server/console/summary-view-model';
-import { timeline } from '../../server/console/views/transcript-view';
+import { timeline } from '../../server/console/transcript-timeline';
 
 const triage: TriageResult = {
   intent: 'logistics',
