@@ -11,6 +11,9 @@
 import { z } from 'zod';
 import { OrderSchema } from './orders/order-schema.js';
 
+// The REST half (requests and responses of /api/*), kept in its own zod-only file for size.
+export * from './protocol-rest.js';
+
 /** Longest text a shopper or an agent may send, in characters (SPEC §5). */
 export const MAX_TEXT_LENGTH = 2000;
 

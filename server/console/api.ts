@@ -6,20 +6,11 @@
  *   const session = await login('ana@shop.example', 'secret'); // throws ApiError on 401
  *   const conversation = await getConversation(session.token, 'c_123');
  */
-import type { ConversationView } from '../protocol';
+import type { ConversationView, LoginRequest, LoginResponse as Session } from '../protocol';
 
-export interface Agent {
-  id: string;
-  name: string;
-  role: string;
-  /** The languages this agent answers in (`PATCH /api/agents/:id {languages}`); the queue can show only those. */
-  languages?: string[];
-}
-
-export interface Session {
-  token: string;
-  agent: Agent;
-}
+/** The session is the login answer (`{token, agent}`), kept per tab. */
+export type { Session };
+export type { SignedInAgent as Agent } from '../protocol';
 
 /**
  * A failed call; `message` is the server's own text when it sent one (e.g. a 401's reason);
@@ -81,7 +72,7 @@ export async function callBlob(path: string, token: string): Promise<Blob> {
 }
 
 export async function login(email: string, password: string): Promise<Session> {
-  const session = await call<Session>('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+  const session = await call<Session>('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password } satisfies LoginRequest) });
   saveSession(session);
   return session;
 }

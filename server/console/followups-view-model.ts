@@ -6,7 +6,7 @@
  *   const { pending, done } = splitFollowups(list, Date.now());
  *   dueCount(list, Date.now()); // the number on the "Follow-ups" tab
  */
-import type { Followup } from './ops-api';
+import type { Followup } from '../protocol';
 
 export type FollowupState = 'upcoming' | 'due' | 'overdue' | 'done';
 

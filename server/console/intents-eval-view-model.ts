@@ -9,7 +9,7 @@
  *   formatFileError({ file: 'intents/refund.yaml', line: 12, path: 'keywords.en.refund', message: 'expected number' });
  */
 import type { TriageResult } from '../protocol';
-import type { EvalReport, Flip, IntentFileError } from './ops-api';
+import type { EvalReport, Flip, IntentFileError } from '../protocol';
 
 export interface ScoreBar {
   intent: string;

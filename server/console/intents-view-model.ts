@@ -9,7 +9,7 @@
  *   const { patch, problems } = buildPatch(state); // patch.keywords.en.refund === 2.5
  *   changedFields(patch, data); // only the sections that differ from the file
  */
-import type { IntentData, IntentPatch, Replies, TermLists, WeightedTerms } from './ops-api';
+import type { IntentData, IntentPatch, Replies, TermLists, WeightedTerms } from '../protocol';
 
 export interface TermRow {
   lang: string;

@@ -7,7 +7,7 @@
  *   formatDuration(250); // "4 min 10 s"
  *   formatPercent(0.4231); // "42.3%"
  */
-import type { ReportSummary } from './ops-api';
+import type { ReportSummary } from '../protocol';
 
 export type Period = { kind: 'last7' } | { kind: 'last30' } | { kind: 'custom'; from: string; to: string };
 export interface Range {

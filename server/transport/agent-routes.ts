@@ -13,7 +13,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import { ROLES } from '../auth/credentials.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { loadConversationView } from '../conversations/conversation-view.js';
-import { MAX_TEXT_LENGTH, type TriageResult } from '../protocol.js';
+import { LoginRequest, MAX_TEXT_LENGTH, type ConversationView, type EmailStatus, type LoginResponse, type TriageResult } from '../protocol.js';
 import type { Store } from '../store/store.js';
 import { AppError } from '../errors.js';
 import { bearerToken, jsonErrors, parseBody as parse, requireRole, route } from './rest-route.js';
@@ -30,7 +30,6 @@ export interface AgentRouterDeps {
   clock: () => Date;
 }
 
-const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
 const NewAgentBody = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(100),
@@ -62,8 +61,8 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
   const router = express.Router();
   router.use('/api', express.json({ limit: '64kb' }));
 
-  router.post('/api/auth/login', route(async (req) => {
-    const body = parse(LoginBody, req.body);
+  router.post('/api/auth/login', route(async (req): Promise<LoginResponse> => {
+    const body = parse(LoginRequest, req.body);
     return auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
   }));
 
@@ -95,18 +94,18 @@ export function createAgentRouter(deps: AgentRouterDeps): Router {
     return { agent };
   }));
 
-  router.post('/api/triage', route(async (req) => {
+  router.post('/api/triage', route(async (req): Promise<TriageResult> => {
     await requireRole(req, auth, 'agent');
     return deps.triage(parse(TriageBody, req.body).text);
   }));
 
   /** Whether agent replies a shopper missed are emailed (SPEC §11); the console says when they are not. */
-  router.get('/api/email-status', route(async (req) => {
+  router.get('/api/email-status', route(async (req): Promise<EmailStatus> => {
     await requireRole(req, auth, 'agent');
     return { enabled: deps.emailEnabled?.() ?? false };
   }));
 
-  router.get('/api/conversations/:id', route(async (req) => {
+  router.get('/api/conversations/:id', route(async (req): Promise<ConversationView> => {
     await requireRole(req, auth, 'agent');
     return loadConversationView(deps.store, String(req.params.id));
   }));

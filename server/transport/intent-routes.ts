@@ -8,11 +8,11 @@
  */
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.js';
 import { AppError } from '../errors.js';
 import { PATCH_KEYS } from '../intents/intent-editor.js';
 import { INVALID_EDIT, type IntentChange, type IntentTuning } from '../intents/intent-tuning.js';
+import { RestoreRequest, type IntentsResponse, type IntentVersion, type PreviewResponse, type SaveIntentResponse } from '../protocol.js';
 import { jsonErrors, parseBody, requireRole, route } from './rest-route.js';
 
 export interface IntentRouterDeps {
@@ -25,7 +25,6 @@ export interface IntentRouterDeps {
 
 /** Our largest intent file is about 14 KB; this leaves room and stays under the 64 KB body limit. */
 const MAX_YAML_LENGTH = 60_000;
-const RestoreBody = z.object({ versionId: z.string().min(1).max(100) });
 
 /** `{yaml}` or `{patch}`, checked by hand so every problem is a 422 with a field path, like the file's own errors. */
 function parseChange(body: unknown, file: string): IntentChange {
@@ -56,29 +55,29 @@ export function createIntentRouter(deps: IntentRouterDeps): Router {
   const name = (params: Record<string, unknown>) => String(params.name);
   const change = (params: Record<string, unknown>, body: unknown) => parseChange(body, `${deps.dir}/${name(params)}.yaml`);
 
-  router.get('/api/intents', route(async (req) => {
+  router.get('/api/intents', route(async (req): Promise<IntentsResponse> => {
     await requireRole(req, auth, 'agent');
     return tuning.list();
   }));
 
-  router.put('/api/intents/:name', route(async (req) => {
+  router.put('/api/intents/:name', route(async (req): Promise<SaveIntentResponse> => {
     const agent = await requireRole(req, auth, 'ops');
     return tuning.save(name(req.params), change(req.params, req.body), agent);
   }));
 
-  router.post('/api/intents/:name/preview', route(async (req) => {
+  router.post('/api/intents/:name/preview', route(async (req): Promise<PreviewResponse> => {
     await requireRole(req, auth, 'ops');
     return tuning.preview(name(req.params), change(req.params, req.body));
   }));
 
-  router.get('/api/intents/:name/history', route(async (req) => {
+  router.get('/api/intents/:name/history', route(async (req): Promise<IntentVersion[]> => {
     await requireRole(req, auth, 'ops');
     return tuning.history(name(req.params));
   }));
 
-  router.post('/api/intents/:name/restore', route(async (req) => {
+  router.post('/api/intents/:name/restore', route(async (req): Promise<SaveIntentResponse> => {
     const agent = await requireRole(req, auth, 'ops');
-    return tuning.restore(name(req.params), parseBody(RestoreBody, req.body).versionId, agent);
+    return tuning.restore(name(req.params), parseBody(RestoreRequest, req.body).versionId, agent);
   }));
 
   router.use(jsonErrors(deps.logger));

@@ -13,6 +13,7 @@ import type { FollowUps } from '../followups/follow-ups.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Reports } from '../reports/reports.js';
 import type { TimeRange } from '../store/store.js';
+import type { Followup, ReportSummary } from '../protocol.js';
 import { jsonErrors, requireRole, route } from './rest-route.js';
 
 export interface ReportRouterDeps {
@@ -54,7 +55,7 @@ export function createReportRouter(deps: ReportRouterDeps): Router {
       .then((text) => res.type(deps.metrics.contentType).send(text), next);
   });
 
-  router.get('/api/reports/summary', route(async (req) => {
+  router.get('/api/reports/summary', route(async (req): Promise<ReportSummary> => {
     await requireRole(req, auth, 'agent');
     return deps.reports.summary(periodOf(req, deps.clock()));
   }));
@@ -72,7 +73,7 @@ export function createReportRouter(deps: ReportRouterDeps): Router {
     }
   });
 
-  router.get('/api/followups', route(async (req) => deps.followUps.list(await requireRole(req, auth, 'agent'))));
+  router.get('/api/followups', route(async (req): Promise<Followup[]> => deps.followUps.list(await requireRole(req, auth, 'agent'))));
 
   router.post('/api/followups/:id/done', route(async (req) => {
     const agent = await requireRole(req, auth, 'agent');

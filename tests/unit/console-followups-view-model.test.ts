@@ -2,7 +2,7 @@
 // order, the badge count, and Intents shown to ops only.
 import { describe, expect, it } from 'vitest';
 import { dueCount, followupState, OVERDUE_AFTER_MS, splitFollowups } from '../../server/console/followups-view-model';
-import type { Followup } from '../../server/console/ops-api';
+import type { Followup } from '../../server/protocol';
 import { pagesFor } from '../../server/console/pages';
 
 const NOW = Date.parse('2025-11-07T12:00:00.000Z');

@@ -12,7 +12,7 @@ import {
   sortFlips,
 } from '../../server/console/intents-eval-view-model';
 import { blankTermRow, buildPatch, canonical, canSave, changedFields, editorFromData, parseWeight } from '../../server/console/intents-view-model';
-import type { EvalReport, Flip, IntentData } from '../../server/console/ops-api';
+import type { EvalReport, Flip, IntentData } from '../../server/protocol';
 
 const data = (): IntentData => ({
   intent: 'refund',

@@ -10,7 +10,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { dueCount, splitFollowups, type FollowupState } from '../followups-view-model';
 import { t } from '../i18n';
-import { getFollowups, markFollowupDone, type Followup } from '../ops-api';
+import type { Followup } from '../../protocol';
+import { getFollowups, markFollowupDone } from '../ops-api';
 import { intentLabel, localTime, Section, type OpsContext } from './ops-common';
 
 export interface FollowupsProps {

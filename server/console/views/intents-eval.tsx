@@ -9,7 +9,7 @@
  */
 import { languageLabel, t } from '../i18n';
 import { compareLanguages, compareReports, deltaTone, formatDelta, formatScore, sortFlips, type Compared } from '../intents-eval-view-model';
-import type { PreviewResponse } from '../ops-api';
+import type { PreviewResponse } from '../../protocol';
 import { intentLabel, muted, Section, Table } from './ops-common';
 
 const Delta = ({ c }: { c: Compared }) => <span class={`delta ${deltaTone(c.delta)}`}>{formatDelta(c.delta)}</span>;

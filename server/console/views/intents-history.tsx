@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { IntentVersion } from '../ops-api';
+import type { IntentVersion } from '../../protocol';
 import { localTime, muted, Section } from './ops-common';
 
 function Version({ v, restore }: { v: IntentVersion; restore(version: IntentVersion): void }) {

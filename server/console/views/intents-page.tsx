@@ -12,7 +12,8 @@ import { ApiError } from '../api';
 import { t } from '../i18n';
 import { fileErrorsOf } from '../intents-eval-view-model';
 import { buildPatch, canonical, canSave, changedFields, editorFromData, type EditorState } from '../intents-view-model';
-import { getIntents, intentHistory, previewIntent, restoreIntent, saveIntent, type IntentsResponse, type IntentVersion, type PreviewResponse } from '../ops-api';
+import type { IntentsResponse, IntentVersion, PreviewResponse } from '../../protocol';
+import { getIntents, intentHistory, previewIntent, restoreIntent, saveIntent } from '../ops-api';
 import { Editor } from './intents-editor';
 import { Evaluation } from './intents-eval';
 import { History } from './intents-history';
@@ -42,10 +43,11 @@ export function IntentsPage({ ctx, memory }: { ctx: OpsContext; memory: IntentsM
   const { drafts, evaluations } = memory;
 
   const file = loaded?.intents.find((i) => i.name === selected) ?? null;
-  const state = file ? (drafts.get(file.name) ?? editorFromData(file.data)) : null;
+  const data = file?.data;
+  const state = file && data ? (drafts.get(file.name) ?? editorFromData(data)) : null;
   if (file && state) drafts.set(file.name, state);
   const built = state ? buildPatch(state) : null;
-  const changes = built && file ? changedFields(built.patch, file.data) : null;
+  const changes = built && data ? changedFields(built.patch, data) : null;
   const problems = built?.problems ?? [];
   const evaluation = selected ? evaluations.get(selected) : undefined;
   const dirty = !!changes && Object.keys(changes).length > 0;

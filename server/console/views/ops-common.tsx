@@ -9,7 +9,7 @@
 import type { ComponentChildren } from 'preact';
 import { DICTIONARIES, dateTime, t, type StringKey } from '../i18n';
 import { formatFileError } from '../intents-eval-view-model';
-import type { IntentFileError } from '../ops-api';
+import type { IntentFileError } from '../../protocol';
 
 /** What an ops page needs from the workspace. */
 export interface OpsContext {

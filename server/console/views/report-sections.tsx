@@ -7,7 +7,7 @@
  *   <ReportSections summary={await reportSummary(token, from, to)} />
  */
 import { t } from '../i18n';
-import type { ReportSummary } from '../ops-api';
+import type { ReportSummary } from '../../protocol';
 import { formatDuration, formatPercent, formatRating, keywordHits, reasonRows } from '../reports-view-model';
 import { intentLabel, muted, Section, Table } from './ops-common';
 

@@ -8,7 +8,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { ledgerCsv, ledgerPath, reportSummary, type ReportSummary } from '../ops-api';
+import type { ReportSummary } from '../../protocol';
+import { ledgerCsv, ledgerPath, reportSummary } from '../ops-api';
 import { dateInputValue, ledgerFileName, periodRange, type Period, type Range } from '../reports-view-model';
 import { localTime, muted, type OpsContext } from './ops-common';
 import { ReportSections } from './report-sections';
