@@ -28,11 +28,28 @@ export interface TurnLocksOptions {
 // as kysely's migration lock, never collide with a conversation's.
 const LOCK_SPACE = 0x7e1a7;
 
+/** Lock or unlock requests gathered in one event-loop turn, sent as ONE query. */
+function createRequestBatcher(send: (keys: string[]) => Promise<boolean[]>): (key: string) => Promise<boolean> {
+  let waiting: Array<{ key: string; resolve: (ok: boolean) => void; reject: (error: unknown) => void }> = [];
+  return (key) =>
+    new Promise<boolean>((resolve, reject) => {
+      waiting.push({ key, resolve, reject });
+      if (waiting.length > 1) return;
+      setImmediate(() => {
+        const batch = waiting;
+        waiting = [];
+        send(batch.map((item) => item.key)).then(
+          (results) => batch.forEach((item, i) => item.resolve(results[i] ?? false)),
+          (error: unknown) => batch.forEach((item) => item.reject(error)),
+        );
+      });
+    });
+}
+
 export async function createTurnLocks(options: TurnLocksOptions): Promise<TurnLocks> {
   let client: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closed = false;
-  // Queries on one pg client run one after the other anyway; the chain keeps lock/unlock pairs tidy.
   const connect = (): Promise<pg.Client> => {
     connecting ??= (async () => {
       const next = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5_000 });
@@ -51,14 +68,32 @@ export async function createTurnLocks(options: TurnLocksOptions): Promise<TurnLo
   };
   await connect();
 
+  // Under load a node starts and ends hundreds of turns a second: one round trip per lock (and per
+  // unlock) on this one connection was the limit (measured with bench:load --nodes 2), so the
+  // requests of one event-loop turn share a query. Results come back in the order of the keys.
+  // One query at a time on the connection (pg 9 drops its implicit queue): a lock batch and an
+  // unlock batch that meet wait for each other here.
+  let previous: Promise<unknown> = Promise.resolve();
+  const batchQuery = (fn: 'pg_try_advisory_lock' | 'pg_advisory_unlock') => (keys: string[]) => {
+    const run = previous.then(async () => {
+      const lockClient = client ?? (await connect());
+      const { rows } = await lockClient.query<{ ok: boolean }>(
+        `select ${fn}($1, hashtext(k.key)) as ok from unnest($2::text[]) with ordinality as k(key, n) order by k.n`,
+        [LOCK_SPACE, keys],
+      );
+      return rows.map((row) => row.ok);
+    });
+    previous = run.catch(() => undefined);
+    return run;
+  };
+  const lock = createRequestBatcher(batchQuery('pg_try_advisory_lock'));
+  const unlock = createRequestBatcher(batchQuery('pg_advisory_unlock'));
+
   return {
     async withConversation(conversationId, work) {
       if (closed) return false;
-      let lockClient: pg.Client;
       try {
-        lockClient = client ?? (await connect());
-        const { rows } = await lockClient.query<{ locked: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as locked', [LOCK_SPACE, conversationId]);
-        if (!rows[0]?.locked) return false;
+        if (!(await lock(conversationId))) return false;
       } catch {
         return false; // no lock, no turn: it stays pending for a later sweep
       }
@@ -66,7 +101,8 @@ export async function createTurnLocks(options: TurnLocksOptions): Promise<TurnLo
         await work();
         return true;
       } finally {
-        await lockClient.query('select pg_advisory_unlock($1, hashtext($2))', [LOCK_SPACE, conversationId]).catch(() => undefined);
+        // A lost connection took the lock with it: nothing to release then.
+        await unlock(conversationId).catch(() => undefined);
       }
     },
     async close() {

@@ -3,8 +3,11 @@
  * `PostgresDialect` and the migrations; the queries are the same ones SQLite runs
  * (`kysely-store.ts`), so both implement `Store` identically.
  *
- * Races between nodes are decided by PostgreSQL: an append first updates its conversation row
- * (a row lock, so seq numbers never collide), a claim is one conditional UPDATE (read committed
+ * The hot-path writes (messages, bot replies, conversation changes) go through group commit
+ * (`postgres-group-commit.ts`): one transaction per batch, acknowledged after its COMMIT.
+ *
+ * Races between nodes are decided by PostgreSQL: a batch first locks its conversation rows
+ * (`SELECT … FOR UPDATE`, in id order, so seq numbers never collide), a claim is one conditional UPDATE (read committed
  * re-checks the WHERE after waiting for the other writer, so exactly one wins), and two nodes
  * migrating at once are serialized by kysely's advisory lock.
  *
@@ -15,6 +18,8 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
+import { createPostgresGroupCommit } from './postgres-group-commit.js';
+import { createPostgresWritePath } from './postgres-write-path.js';
 import type { Store } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -63,7 +68,8 @@ export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
  *   await store.close();
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: createPostgresPool(options) }) });
+  const pool = createPostgresPool(options);
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     // Connect first, so an unreachable database reads as such rather than as a failed migration.
     await sql`select 1`.execute(db).catch((error: unknown) => {
@@ -75,7 +81,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     if (error instanceof DatabaseUnavailableError) throw error;
     throw new DatabaseUnavailableError(describeDatabaseError(error), { cause: error });
   }
-  return createKyselyStore(db);
+  const commit = createPostgresGroupCommit(pool);
+  const store = createKyselyStore(db);
+  return {
+    ...store,
+    // The hot path: the writes of one event-loop turn in one transaction, five round trips a batch.
+    ...createPostgresWritePath(commit),
+    async close() {
+      await commit.drain(); // the writes already queued commit before the pool closes
+      await store.close();
+    },
+  };
 }
 
 /** A short cause without the URL (it may carry a password). @example 'connect ECONNREFUSED 127.0.0.1:5432' */
