@@ -51,6 +51,11 @@ export const VARIABLES = {
     description: 'postgres:// or postgresql:// URL; when set, PostgreSQL replaces SQLite (for several nodes).',
     schema: urlSchema(['postgres', 'postgresql'], 'a postgres:// or postgresql:// URL'),
   }),
+  databasePoolSize: v({
+    name: 'DATABASE_POOL_SIZE', default: '20',
+    description: "PostgreSQL connections this node opens at most (1 to 1000); keep nodes × this below the server's max_connections (100 by default).",
+    schema: integerSchema(1, 1000, 'an integer from 1 to 1000 (connections)'),
+  }),
   redisUrl: v({
     name: 'REDIS_URL', default: undefined, secret: true,
     description: 'redis:// or rediss:// URL; when set, nodes share socket events through the socket.io Redis adapter.',

@@ -9,6 +9,7 @@
  * | HOST                 | 0.0.0.0                            | interface to bind                              |
  * | DATA_DIR             | ./data                             | folder of the embedded SQLite file             |
  * | DATABASE_URL         | (unset: SQLite)                    | postgres:// URL; selects PostgreSQL            |
+ * | DATABASE_POOL_SIZE   | 20                                 | PostgreSQL connections per node                |
  * | REDIS_URL            | (unset: one node)                  | redis:// URL; socket.io Redis adapter          |
  * | ALLOWED_ORIGINS      | *                                  | storefront origins for the widget socket       |
  * | ADMIN_EMAIL          | (unset)                            | ops account created or updated at start        |
@@ -41,6 +42,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL pool size per node (DATABASE_POOL_SIZE); unused on SQLite. */
+  readonly databasePoolSize: number;
   readonly redisUrl: string | undefined;
   /** Prefix of this install's Redis keys and channels (several installs or test runs on one Redis). */
   readonly redisKeyPrefix: string;
@@ -141,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const host = readWithDefault(env, VARIABLES.host);
   const dataDir = readWithDefault(env, VARIABLES.dataDir);
   const databaseUrl = read(env, VARIABLES.databaseUrl);
+  const databasePoolSize = readWithDefault(env, VARIABLES.databasePoolSize);
   const redisUrl = read(env, VARIABLES.redisUrl);
   const redisKeyPrefix = readWithDefault(env, VARIABLES.redisKeyPrefix);
   const allowedOrigins = readWithDefault(env, VARIABLES.allowedOrigins);
@@ -155,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host,
     dataDir,
     databaseUrl,
+    databasePoolSize,
     redisUrl,
     redisKeyPrefix,
     allowedOrigins,

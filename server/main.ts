@@ -65,7 +65,7 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
     }
   }
   try {
-    return await createPostgresStore({ url: config.databaseUrl, logger });
+    return await createPostgresStore({ url: config.databaseUrl, poolSize: config.databasePoolSize, logger });
   } catch (error) {
     if (!(error instanceof DatabaseUnavailableError)) throw error;
     process.stderr.write(`relaydesk: DATABASE_URL: ${error.message}\n`);

@@ -26,7 +26,7 @@ import type { Tables } from './tables.js';
 export interface PostgresStoreOptions {
   /** A postgres:// URL (DATABASE_URL). */
   url: string;
-  /** Connections per node (default 20: 10 measured a third slower under load; five nodes stay under PostgreSQL's default 100); each open transaction holds one. */
+  /** Connections per node (DATABASE_POOL_SIZE, default 20: 10 measured a third slower under load; five nodes stay under PostgreSQL's default 100); each open transaction holds one. */
   poolSize?: number;
   /** Gives up on a connection attempt after this many milliseconds (an unreachable database at start fails fast). */
   connectTimeoutMs?: number;

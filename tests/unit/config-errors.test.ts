@@ -22,6 +22,8 @@ const BAD_VALUES: [variable: string, value: string, expected: RegExp][] = [
   ['DATA_DIR', 'a\nb', /^DATA_DIR: expected a value without spaces, got "a\\nb"$/],
   ['DATABASE_URL', 'mysql://user:pw@db/relay', /^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ URL/],
   ['DATABASE_URL', 'not a url', /^DATABASE_URL: expected a postgres/],
+  ['DATABASE_POOL_SIZE', '0', /^DATABASE_POOL_SIZE: expected an integer from 1 to 1000 \(connections\), got "0"$/],
+  ['DATABASE_POOL_SIZE', 'lots', /^DATABASE_POOL_SIZE: expected an integer from 1 to 1000/],
   ['REDIS_URL', 'http://cache:6379', /^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ URL/],
   ['ALLOWED_ORIGINS', 'https://shop.example.com/path', /^ALLOWED_ORIGINS: expected \* or a comma list of origins/],
   ['ALLOWED_ORIGINS', '*,https://shop.example.com', /^ALLOWED_ORIGINS: expected \* or a comma list/],

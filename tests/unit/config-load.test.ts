@@ -11,6 +11,7 @@ describe('loadConfig defaults', () => {
       host: '0.0.0.0',
       dataDir: './data',
       databaseUrl: undefined,
+      databasePoolSize: 20,
       redisUrl: undefined,
       redisKeyPrefix: 'relaydesk',
       allowedOrigins: '*',
@@ -42,6 +43,7 @@ describe('loadConfig values', () => {
       HOST: '127.0.0.1',
       DATA_DIR: '/var/lib/relaydesk',
       DATABASE_URL: 'postgresql://relay:secret@db:5432/relaydesk',
+      DATABASE_POOL_SIZE: '8',
       REDIS_URL: 'redis://cache:6379',
       REDIS_KEY_PREFIX: 'shop-eu',
       ALLOWED_ORIGINS: 'https://shop.example.com/, http://localhost:8080',
@@ -61,6 +63,7 @@ describe('loadConfig values', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/relaydesk',
       databaseUrl: 'postgresql://relay:secret@db:5432/relaydesk',
+      databasePoolSize: 8,
       redisUrl: 'redis://cache:6379',
       redisKeyPrefix: 'shop-eu',
       allowedOrigins: ['https://shop.example.com', 'http://localhost:8080'],
@@ -106,7 +109,7 @@ describe('CONFIG_DOCS', () => {
     const names = CONFIG_DOCS.map((doc) => doc.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining([
-      'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'ALLOWED_ORIGINS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
+      'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'ALLOWED_ORIGINS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
       'LOG_LEVEL', 'INTENTS_DIR', 'ORDER_API_URL', 'ORDER_API_TIMEOUT_MS', 'BUSINESS_HOURS', 'FOLLOW_UP_DELAY_HOURS',
       'BOT_IDLE_MINUTES', 'PUBLIC_URL',
     ]));
