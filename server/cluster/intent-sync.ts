@@ -4,7 +4,13 @@
  * node reads that version from the database, writes it into its own `INTENTS_DIR` (temp file +
  * rename, as a save does) and reloads, so the edit serves everywhere within a Redis round trip.
  * The announcement carries only the version id: the text itself comes from the database.
- * A hand edit of a file under `INTENTS_DIR` stays on that node.
+ *
+ * Redis may be down when the edit is saved (the announcement is then lost), or a node may miss it
+ * while its subscriber reconnects: so every node also polls the database each `pollMs` (1 s) for
+ * versions newer than the newest it has seen, and applies those the same way. The edit reaches
+ * every node within 2 s with or without Redis. Versions saved before this node started are left
+ * alone (its own `INTENTS_DIR` is what it starts from). A hand edit of a file under `INTENTS_DIR`
+ * stays on that node.
  *
  * @example
  *   const sync = await startIntentSync({ redis, prefix, nodeId, store, dir, intents, logger });
@@ -15,7 +21,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { IntentVersionRecord } from '../store/store.js';
+import type { IntentVersionRecord, OpsStore } from '../store/store.js';
 import type { RedisConnection } from './redis-connection.js';
 
 const Announcement = z.object({ node: z.string(), intent: z.string(), versionId: z.string() });
@@ -24,10 +30,12 @@ export interface IntentSyncOptions {
   redis: RedisConnection;
   prefix: string;
   nodeId: string;
-  store: { getIntentVersion(id: string): Promise<IntentVersionRecord | undefined> };
+  store: Pick<OpsStore, 'getIntentVersion' | 'newestIntentVersionsSince'>;
   dir: string;
   intents: { reload(): boolean };
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** How often the database is polled for versions an announcement did not bring (default 1000 ms). */
+  pollMs?: number;
 }
 
 export interface IntentSync {
@@ -43,14 +51,15 @@ function intentFile(dir: string, intent: string): string {
 }
 
 export async function startIntentSync(options: IntentSyncOptions): Promise<IntentSync> {
-  const { redis, nodeId, logger } = options;
+  const { redis, nodeId, logger, store } = options;
   const channel = `${options.prefix}:intent-saved`;
+  // The newest version number applied or found already in place; the poll asks for newer ones.
+  let seen = Math.max(0, ...(await store.newestIntentVersionsSince(0)).map((version) => version.version));
 
-  async function apply(raw: string): Promise<void> {
-    const parsed = Announcement.safeParse(JSON.parse(raw));
-    if (!parsed.success || parsed.data.node === nodeId) return;
-    const version = await options.store.getIntentVersion(parsed.data.versionId);
-    if (!version || version.intent !== parsed.data.intent || !/^[a-z_]+$/.test(version.intent)) return;
+  /** Writes `version` into this node's INTENTS_DIR and reloads, unless the file already holds it. */
+  function applyVersion(version: IntentVersionRecord): void {
+    seen = Math.max(seen, version.version);
+    if (!/^[a-z_]+$/.test(version.intent)) return;
     const file = intentFile(options.dir, version.intent);
     if (existsSync(file) && readFileSync(file, 'utf8') === version.yaml) return;
     const temp = join(options.dir, `.${randomUUID()}.tmp`);
@@ -60,16 +69,45 @@ export async function startIntentSync(options: IntentSyncOptions): Promise<Inten
     else logger.error({ intent: version.intent, versionId: version.id }, 'an intent edit from another node did not load here');
   }
 
+  async function onAnnouncement(raw: string): Promise<void> {
+    const parsed = Announcement.safeParse(JSON.parse(raw));
+    if (!parsed.success || parsed.data.node === nodeId) return;
+    const version = await store.getIntentVersion(parsed.data.versionId);
+    // An announcement older than what the poll already applied must not roll the file back.
+    if (version && version.intent === parsed.data.intent && version.version > seen) applyVersion(version);
+  }
+
   const listener = (message: string) => {
-    apply(message).catch((error: unknown) => logger.error({ err: error }, 'could not apply an intent edit from another node'));
+    onAnnouncement(message).catch((error: unknown) => logger.error({ err: error }, 'could not apply an intent edit from another node'));
   };
   await redis.subscriber.subscribe(channel, listener);
+
+  let polling = false;
+  let pollFailing = false;
+  const poll = setInterval(() => {
+    if (polling) return; // a slow database: never pile polls up
+    polling = true;
+    store
+      .newestIntentVersionsSince(seen)
+      .then((versions) => {
+        pollFailing = false;
+        for (const version of versions) applyVersion(version);
+      })
+      .catch((error: unknown) => {
+        if (!pollFailing) logger.warn({ err: error }, 'could not poll intent edits; retrying every second');
+        pollFailing = true;
+      })
+      .finally(() => (polling = false));
+  }, options.pollMs ?? 1_000);
+  poll.unref();
+
   return {
     announce(intent, versionId) {
       const message = JSON.stringify({ node: nodeId, intent, versionId });
-      redis.command.publish(channel, message).catch((error: unknown) => logger.warn({ err: error, intent }, 'could not announce an intent edit; other nodes keep the previous version'));
+      redis.command.publish(channel, message).catch((error: unknown) => logger.warn({ err: error, intent }, 'could not announce an intent edit; other nodes pick it up from the database within 2 s'));
     },
     async close() {
+      clearInterval(poll);
       await redis.subscriber.unsubscribe(channel, listener).catch(() => undefined);
     },
   };

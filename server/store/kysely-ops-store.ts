@@ -15,7 +15,7 @@ import type { FollowUpsTable, HandoffsTable, IntentVersionsTable, Tables } from 
 const IN_CHUNK = 500;
 
 function toVersion(row: IntentVersionsTable): IntentVersionRecord {
-  return { id: row.id, intent: row.intent, yaml: row.yaml, authorId: row.author_id, authorName: row.author_name, at: row.at, summary: row.summary };
+  return { id: row.id, version: Number(row.version), intent: row.intent, yaml: row.yaml, authorId: row.author_id, authorName: row.author_name, at: row.at, summary: row.summary };
 }
 
 function toFollowUp(row: FollowUpsTable): FollowUpRecord {
@@ -70,6 +70,12 @@ export function createKyselyOpsStore(db: Kysely<Tables>): OpsStore {
     async getIntentVersion(id) {
       const row = await db.selectFrom('intent_versions').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toVersion(row);
+    },
+
+    async newestIntentVersionsSince(version) {
+      const newest = db.selectFrom('intent_versions').select((eb) => eb.fn.max('version').as('version')).where('version', '>', version).groupBy('intent');
+      const rows = await db.selectFrom('intent_versions').selectAll().where('version', 'in', newest).orderBy('version').execute();
+      return rows.map(toVersion);
     },
 
     async addFollowUp(input) {

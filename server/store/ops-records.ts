@@ -12,6 +12,8 @@ import type { ConversationRecord } from './conversation-record.js';
 
 export interface IntentVersionRecord {
   id: string;
+  /** Orders every saved version of every intent (1, 2, 3, …); assigned by the store. */
+  version: number;
   intent: string;
   yaml: string;
   /** Null when the text was found on disk rather than saved from the console. */
@@ -22,7 +24,7 @@ export interface IntentVersionRecord {
   summary: string;
 }
 
-export type NewIntentVersion = Omit<IntentVersionRecord, 'id'>;
+export type NewIntentVersion = Omit<IntentVersionRecord, 'id' | 'version'>;
 
 export interface FollowUpRecord {
   id: string;
@@ -70,6 +72,8 @@ export interface OpsStore {
   /** Versions of one intent file, newest first. */
   listIntentVersions(intent: string): Promise<IntentVersionRecord[]>;
   getIntentVersion(id: string): Promise<IntentVersionRecord | undefined>;
+  /** The newest version of each intent among those numbered above `version`, oldest first (several nodes poll it). */
+  newestIntentVersionsSince(version: number): Promise<IntentVersionRecord[]>;
 
   addFollowUp(input: NewFollowUp): Promise<FollowUpRecord>;
   /** Follow-ups of one agent, or of everyone; pending first, then by due time. */

@@ -92,7 +92,7 @@ describe.skipIf(!(await requirePostgres()))('group commit on PostgreSQL', () => 
     await blocker.query('begin');
     await blocker.query("select 1 from conversations where id = 'b' for update");
     let settled = 0;
-    const writes = [say(write, 'a', 'for a'), say(write, 'b', 'for b')].map((promise) => promise.finally(() => (settled += 1)));
+    const writes = Promise.allSettled([say(write, 'a', 'for a'), say(write, 'b', 'for b')].map((promise) => promise.finally(() => (settled += 1))));
     const observer = await admin();
     let waiting: number | undefined;
     for (let i = 0; i < 100 && waiting === undefined; i += 1) {
@@ -105,7 +105,7 @@ describe.skipIf(!(await requirePostgres()))('group commit on PostgreSQL', () => 
     expect(await texts(observer, 'a')).toEqual([]);
 
     await observer.query('select pg_terminate_backend($1)', [waiting]);
-    const results = await Promise.allSettled(writes);
+    const results = await writes;
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     await blocker.query('rollback');
     expect(await texts(observer, 'a')).toEqual([]);

@@ -99,4 +99,29 @@ describe.skipIf(!available)('two nodes when Redis goes away and comes back', () 
     await shopper.socket.emitWithAck('message', { clientId: 'after', text: 'I want to talk to a human please' });
     await seen;
   }, 60_000);
+
+  it('carries an intent edit saved on A while Redis is down to B within 2 s (B polls the database)', async () => {
+    const [a, b] = cluster.nodes as [NonNullable<Cluster['nodes'][0]>, NonNullable<Cluster['nodes'][0]>];
+    const ops = await loginAt(a.url, ADMIN.email, ADMIN.password);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${ops}` };
+    const intentOnB = async () => {
+      const res = await fetch(`${b.url}/api/triage`, { method: 'POST', headers, body: JSON.stringify({ text: 'zentrivo now' }) });
+      return ((await res.json()) as { intent: string }).intent;
+    };
+    expect(await intentOnB()).toBe('other');
+    const outagesBefore = lines(a.output(), 'redis lost');
+    await stopRedis(redis);
+    await until(() => lines(a.output(), 'redis lost') === outagesBefore + 1, 'the outage in A’s log');
+
+    const current = (await (await fetch(`${a.url}/api/intents`, { headers })).json()) as { intents: Array<{ name: string; data: { keywords: Record<string, Record<string, number>> } }> };
+    const keywords = current.intents.find((intent) => intent.name === 'refund')!.data.keywords;
+    const saved = await fetch(`${a.url}/api/intents/refund`, { method: 'PUT', headers, body: JSON.stringify({ patch: { keywords: { ...keywords, en: { ...keywords.en, zentrivo: 5 } } } }) });
+    expect(saved.status).toBe(200);
+    const started = Date.now();
+    while ((await intentOnB()) !== 'refund') {
+      expect(Date.now() - started, 'the edit reached B without Redis').toBeLessThan(2_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    redis = await startRedis(redisPort);
+  }, 60_000);
 });
