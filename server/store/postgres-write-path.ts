@@ -10,12 +10,12 @@
  * @example const fast = createPostgresWritePath(createPostgresGroupCommit(pool)); // Partial<Store>
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ConversationStatus } from '../protocol.js';
+import type { ChatMessage } from '../protocol.js';
 import { previewOf } from './kysely-write-path.js';
 import { planMessage, planPatch, type Effect } from './postgres-batch.js';
 import type { PostgresGroupCommit } from './postgres-group-commit.js';
-import { toConversationRecord } from './rows.js';
-import { INITIAL_BOT_STATE, type BotTurnCompletion, type BotTurnRecord, type CustomerMessageResult, type NewMessage, type Store } from './store.js';
+import { newConversationRow, toConversationRecord } from './rows.js';
+import { type BotTurnCompletion, type BotTurnRecord, type CustomerMessageResult, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable } from './tables.js';
 
 type FastPath = Pick<Store, 'createConversation' | 'updateConversation' | 'appendMessage' | 'recordCustomerMessage' | 'completeBotTurn'>;
@@ -28,21 +28,13 @@ export function createPostgresWritePath(commit: PostgresGroupCommit): FastPath {
       commit.run({
         needs: {},
         plan: () => {
+          // The columns a new row leaves unset are null, as the insert will store them.
           const row: ConversationsTable = {
-            id: input.id,
-            token_hash: input.tokenHash,
-            customer_key: input.customerKey,
-            status: 'bot' satisfies ConversationStatus,
-            created_at: input.now,
-            updated_at: input.now,
-            locale: input.locale ?? null,
-            page: input.page ?? null,
+            ...newConversationRow(input),
             language: null,
             intent: null,
             urgency: null,
-            reasons_json: '[]',
             last_triage_json: null,
-            bot_state_json: JSON.stringify(INITIAL_BOT_STATE),
             queued_at: null,
             assignee_id: null,
             assignee_name: null,
