@@ -45,8 +45,7 @@ export function cannedFacts(conversation: ConversationView, agentName: string): 
     agentName,
   };
   // The reply language is the conversation's (server: i18n/languages.ts), else the last message's.
-  const language = (conversation.customer as { language?: unknown } | null)?.language;
-  facts.language = typeof language === 'string' ? language : conversation.triage?.language;
+  facts.language = conversation.customer.language ?? conversation.triage?.language;
   const orderId = s.order?.orderId ?? s.orderIds[0];
   if (orderId) facts.orderId = orderId;
   if (s.order?.carrier) facts.carrier = s.order.carrier;

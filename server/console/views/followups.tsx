@@ -50,9 +50,7 @@ function MarkDone({ ctx, f, done }: { ctx: OpsContext; f: Followup; done(): Prom
         ctx.fail(err);
       });
   };
-  return (
-    <button type="button" class="primary" disabled={busy} onClick={click}>{t('markDone')}</button>
-  );
+  return <button type="button" class="primary" disabled={busy} onClick={click}>{t('markDone')}</button>;
 }
 
 export function FollowupsPage({ ctx, open, due }: FollowupsProps) {

@@ -25,33 +25,23 @@ export interface QueueProps {
 
 const FILTER_KEY = 'relaydesk:console:language-filter';
 
-function storedFilter(): LanguageFilter {
+/** Stores `next` (if given) and reads the filter back; blocked storage just forgets it (it still applies here). */
+function rememberedFilter(next?: LanguageFilter): LanguageFilter {
   try {
+    if (next) localStorage.setItem(FILTER_KEY, next);
     return localStorage.getItem(FILTER_KEY) === 'all' ? 'all' : 'mine';
   } catch {
-    return 'mine';
-  }
-}
-
-function storeFilter(filter: LanguageFilter): void {
-  try {
-    localStorage.setItem(FILTER_KEY, filter);
-  } catch {
-    // Not remembered; the filter still applies on this page.
+    return next ?? 'mine';
   }
 }
 
 function Action({ entry, myId, claim, open }: Pick<QueueProps, 'myId' | 'claim' | 'open'> & { entry: QueueEntry }) {
   if (entry.status === 'resolved') return null;
   if (entry.assignee?.id === myId) {
-    return (
-      <button type="button" onClick={() => open(entry.conversationId)}>{t('open')}</button>
-    );
+    return <button type="button" onClick={() => open(entry.conversationId)}>{t('open')}</button>;
   }
   if (entry.assignee) return <span class="assignee">{t('assignedTo', { name: entry.assignee.name })}</span>;
-  return (
-    <button type="button" class="primary" onClick={() => claim(entry.conversationId)}>{t('claim')}</button>
-  );
+  return <button type="button" class="primary" onClick={() => claim(entry.conversationId)}>{t('claim')}</button>;
 }
 
 function Card(props: Pick<QueueProps, 'myId' | 'claim' | 'open'> & { entry: QueueEntry; current: boolean; now: number }) {
@@ -92,7 +82,7 @@ function LanguagePicker({ languages, filter, change }: { languages: readonly str
 
 export function Queue(props: QueueProps) {
   const { entries, myId, languages } = props;
-  const [filter, setFilter] = useState(storedFilter);
+  const [filter, setFilter] = useState(() => rememberedFilter());
   const [, tick] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const ticker = setInterval(() => tick(undefined), 1000);
@@ -103,10 +93,7 @@ export function Queue(props: QueueProps) {
   const held = entries.filter((e) => e.assignee?.id === myId && !shown.includes(e));
   const cards = sortQueue([...shown, ...held]);
   const now = Date.now();
-  const change = (next: LanguageFilter) => {
-    storeFilter(next);
-    setFilter(next);
-  };
+  const change = (next: LanguageFilter) => setFilter(rememberedFilter(next));
   return (
     // Scrollable, so it must be reachable by keyboard (axe: scrollable-region-focusable).
     <section class="queue" aria-labelledby="queue-title" tabindex={0}>
