@@ -62,11 +62,14 @@ const POLICY_TEXT = /\b(policy|policies|how (do|can) i (return|get a refund|exch
  * the bot asks for the order number once, then explains where to find it.
  */
 export function planLogistics(input: PlanInput): Plan {
-  if (input.lookup) return lookupPlan(input, LOGISTICS_BY_STATUS);
   const terms = matchedTerms(input.triage, 'logistics');
   const specific = terms.some((term) => ONE_PARCEL.has(term));
-  if (!specific && terms.some((term) => CUSTOMS.has(term))) return reply('logistics', 'customs_info', {}, true);
-  if (!specific && terms.some((term) => GENERAL_DELIVERY.has(term))) return reply('logistics', 'delivery_info', {}, true);
+  const customs = !specific && terms.some((term) => CUSTOMS.has(term));
+  const general = !specific && terms.some((term) => GENERAL_DELIVERY.has(term));
+  // "How long does shipping to Germany take?" after an order question asks about shipping, not that order again.
+  if (input.lookup && !(input.lookupRemembered && (customs || general))) return lookupPlan(input, LOGISTICS_BY_STATUS);
+  if (customs) return reply('logistics', 'customs_info', {}, true);
+  if (general) return reply('logistics', 'delivery_info', {}, true);
   if (!input.askedBefore) return { kind: 'ask_order_id', intent: 'logistics' };
   return reply('logistics', 'no_order_id', {}, false);
 }

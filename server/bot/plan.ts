@@ -52,6 +52,8 @@ export interface PlanInput {
   text: string;
   /** The lookup of the order this message is about, if any. */
   lookup?: OrderLookup;
+  /** The lookup is the order of an earlier message, not one this message names. */
+  lookupRemembered?: boolean;
   /** The bot asked for the order number before in this conversation: never ask twice. */
   askedBefore: boolean;
   context: ReplyContext;

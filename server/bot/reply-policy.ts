@@ -67,7 +67,7 @@ export function decide(input: DecideInput): Decision {
     context: input.context,
     intents: input.intents,
     language: replyLanguage(input),
-    ...(lookup ? { lookup } : {}),
+    ...(lookup ? { lookup, lookupRemembered: !fromMessage } : {}),
   };
   return avoidRepeat(input, base, finish(input, base, planFor(effectiveIntent(input, fromMessage), planInput)));
 }

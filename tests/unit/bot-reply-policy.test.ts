@@ -72,6 +72,20 @@ describe('order status', () => {
     expect((await turn('how long does delivery take to Germany?')).situation).toBe('delivery_info');
     expect((await turn('how much are import duties to Brazil')).situation).toBe('customs_info');
   });
+
+  it('answers a general delivery question after an order question, and still follows up on that order', async () => {
+    const [order, general, customs, followUp] = await conversation([
+      'where is my order 1002',
+      'how long does shipping to Germany take?',
+      'do I pay import duties?',
+      'when will it arrive?',
+    ]);
+    expect(order?.situation).toBe('status_processing');
+    expect(general).toMatchObject({ kind: 'reply', situation: 'delivery_info' });
+    expect(customs).toMatchObject({ kind: 'reply', situation: 'customs_info' });
+    // A question about one parcel, without a number, is still about the order already named.
+    expect(followUp?.situation).toBe('status_processing');
+  });
 });
 
 describe('asking for the order number', () => {
