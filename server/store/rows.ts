@@ -12,7 +12,31 @@ import type { ConversationsTable, MessagesTable } from './tables.js';
  * The stored bot state, validated: a row written by older code or edited by hand must not crash a
  * turn, so anything malformed reads as the initial state, with the reason (the turn logs it).
  */
+// A shopper message reads its conversation three times with the same bot state (service, write,
+// bot turn): each distinct JSON is parsed once. The parsed state is frozen, so a reader that tried
+// to change a shared copy would throw instead of corrupting its neighbours.
+const parsedStates = new Map<string, ConversationRecord['botState']>();
+const PARSED_STATES_KEPT = 2_000;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export function readBotState(json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
+  const known = parsedStates.get(json);
+  if (known) return { botState: known };
+  const read = parseBotState(json);
+  if (read.botStateFault) return read;
+  if (parsedStates.size >= PARSED_STATES_KEPT) parsedStates.delete(parsedStates.keys().next().value as string);
+  parsedStates.set(json, deepFreeze(read.botState));
+  return read;
+}
+
+function parseBotState(json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
   let value: unknown;
   try {
     value = JSON.parse(json);
