@@ -1,21 +1,22 @@
 /**
  * Full-triage throughput, single thread: every message of the dev set (../shared/data/dev when
- * present, else intents/examples.jsonl) through `triage()`, after a warm-up pass that fills the
+ * present, also from a worktree: see dev-data.ts; else intents/examples.jsonl) through `triage()`, after a warm-up pass that fills the
  * stem cache as a running server's would be. Prints messages per second.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileIntents } from '../../server/intents/compile-intents.js';
 import { readIntentDir } from '../../server/intents/load-intents.js';
 import { parseLabelledRows } from '../../server/eval/run-evaluation.js';
 import { NO_HISTORY, triage } from '../../server/triage/triage.js';
+import { findDevDir } from './dev-data.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DEV_DIR = join(ROOT, '..', 'shared', 'data', 'dev');
+const DEV_DIR = findDevDir(ROOT);
 
 function loadTexts(): { texts: string[]; source: string } {
-  if (existsSync(DEV_DIR)) {
+  if (DEV_DIR) {
     const files = readdirSync(DEV_DIR).filter((name) => name.endsWith('.jsonl'));
     const texts = files.flatMap((name) => parseLabelledRows(readFileSync(join(DEV_DIR, name), 'utf8'), name).map((row) => row.text));
     return { texts, source: `../shared/data/dev (${files.length} files)` };
