@@ -31,6 +31,9 @@ const PREFIXED_ORDER_RE = /\b([A-Z]{1,4}-\d{3,12})\b/gu;
 const WHOLE_MESSAGE_ID_RE = /^\s*(?:it'?s\s+|its\s+|number\s+)?#?([A-Z]{0,4}-?\d{3,12})\s*[.!]?\s*$/iu;
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// What every EMAIL_RE match contains: an "@" whose domain run reaches a dot. Tweets are full of
+// "@handle"s; this anchored test rules them out before the costly full pattern runs.
+const EMAIL_HINT_RE = /@[\p{L}\p{N}.-]*\./u;
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   $: 'USD', 'us$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '￥': 'JPY', 'r$': 'BRL', 'c$': 'CAD', 'a$': 'AUD',
@@ -49,6 +52,9 @@ const AMOUNT_RE = new RegExp(
   'giu',
 );
 
+// What every AMOUNT_RE match contains (same flags, so the same case folding): a currency symbol,
+// code or word. Most digits in chat are dates, times and order numbers.
+const CURRENCY_HINT_RE = new RegExp(`[$€£¥￥]|${WORD}`, 'iu');
 const DIGIT_RE = /\d/;
 
 export function extractEntities(text: string): Entities {
@@ -56,20 +62,24 @@ export function extractEntities(text: string): Entities {
   const hasDigit = DIGIT_RE.test(text);
   return {
     orderIds: hasDigit ? extractOrderIds(text) : [],
-    emails: text.includes('@') ? extractEmails(text) : [],
-    amounts: hasDigit ? extractAmounts(text) : [],
+    emails: mayHoldEmail(text) ? extractEmails(text) : [],
+    amounts: hasDigit && CURRENCY_HINT_RE.test(text) ? extractAmounts(text) : [],
   };
 }
 
 export function extractOrderIds(text: string): string[] {
   const ids = new Set<string>();
-  const withoutEmails = text.includes('@') ? text.replace(EMAIL_RE, ' ') : text;
+  const withoutEmails = mayHoldEmail(text) ? text.replace(EMAIL_RE, ' ') : text;
   for (const match of withoutEmails.matchAll(CUED_ORDER_RE)) ids.add(cleanId(match[1]!));
   for (const match of withoutEmails.matchAll(HASH_ORDER_RE)) ids.add(cleanId(match[1]!));
   for (const match of withoutEmails.matchAll(PREFIXED_ORDER_RE)) ids.add(cleanId(match[1]!));
   const whole = WHOLE_MESSAGE_ID_RE.exec(withoutEmails);
   if (whole) ids.add(cleanId(whole[1]!));
   return [...ids];
+}
+
+function mayHoldEmail(text: string): boolean {
+  return text.includes('@') && EMAIL_HINT_RE.test(text);
 }
 
 function cleanId(id: string): string {

@@ -28,6 +28,7 @@ const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
 const EXCLAMATION_RUN_RE = /[!?]{2,}/;
 const LONG_WORD_RE = /\p{L}{3,}/gu;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 const SAD_FACE_RE = /(?:^|\s)[:;]['-]?[(/\\|[]/u;
 /** "very disappointed", "sehr enttäuscht", "太差", "とてもひどい" count this much more. */
 const INTENSIFIER_FACTOR = 1.5;
@@ -93,6 +94,7 @@ function negatedAt(words: readonly string[], clauses: readonly number[], at: num
  */
 export function isShouting(text: string): boolean {
   if (text === text.toLowerCase()) return false;
+  if (!NON_ASCII_RE.test(text)) return isShoutingAscii(text);
   const words = text.match(LONG_WORD_RE);
   if (!words || words.length < 2) return false;
   let caps = 0;
@@ -103,4 +105,34 @@ export function isShouting(text: string): boolean {
     if (word.length >= 4) longCaps++;
   }
   return longCaps >= 2 || caps / words.length >= 0.6;
+}
+
+/** `isShouting` for ASCII text without the word array: runs of 3+ letters, counted as they pass. */
+function isShoutingAscii(text: string): boolean {
+  let words = 0;
+  let caps = 0;
+  let longCaps = 0;
+  let i = 0;
+  while (i < text.length) {
+    let length = 0;
+    let upper = 0;
+    for (let code = text.charCodeAt(i); i < text.length && isAsciiLetter(code); code = text.charCodeAt(++i)) {
+      length++;
+      if (code <= 90) upper++;
+    }
+    if (length === 0) i++;
+    else if (length >= 3) {
+      words++;
+      if (upper === length) {
+        caps++;
+        if (length >= 4) longCaps++;
+      }
+    }
+  }
+  if (words < 2) return false;
+  return longCaps >= 2 || caps / words >= 0.6;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }

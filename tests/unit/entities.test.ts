@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractAmounts, extractEmails, extractOrderIds } from '../../server/triage/entities.js';
+import fc from 'fast-check';
+import { extractAmounts, extractEmails, extractEntities, extractOrderIds } from '../../server/triage/entities.js';
 
 describe('extractOrderIds', () => {
   it.each([
@@ -52,5 +53,25 @@ describe('extractAmounts', () => {
 
   it('ignores numbers without a currency', () => {
     expect(extractAmounts('order 1001 has 3 items')).toEqual([]);
+  });
+});
+
+describe('extractEntities (skips patterns that cannot match)', () => {
+  // The cheap hints ("@" before a dotted domain, a currency sign or word) must never skip a real match.
+  const chars = fc.constantFrom(...'ab.@-_ 0129$€£¥,#UsdEURdollar円'.split(''));
+  it('finds what the full patterns find, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }).map((list) => list.join('')), (text) => {
+        const entities = extractEntities(text);
+        expect(entities.emails).toEqual(extractEmails(text));
+        expect(entities.amounts).toEqual(/\d/.test(text) ? extractAmounts(text) : []);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('still finds emails and amounts next to handles and dates', () => {
+    expect(extractEntities('@united paid 49 USD on 3/4, mail me: a.b@shop.example').emails).toEqual(['a.b@shop.example']);
+    expect(extractEntities('@united paid 49 USD on 3/4').amounts).toEqual([expect.objectContaining({ value: 49, currency: 'USD' })]);
   });
 });
