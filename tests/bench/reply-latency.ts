@@ -3,6 +3,7 @@
  * from `emit` to the bot's reply arriving. Routine questions only (a handoff ends the bot's
  * part), each shopper asking four different questions once.
  */
+import { ensureBuilt } from '../../server/assets/ensure-built.js';
 import { closeClients, connectCustomer, fromBot, nextMessage } from '../support/socket-client.js';
 import { startTestServer } from '../support/start-test-server.js';
 
@@ -14,6 +15,8 @@ const QUESTIONS = [
 ];
 
 export async function benchReplyLatency(messages = 1000): Promise<{ medianMs: number; p99Ms: number; messages: number }> {
+  // The test server serves dist/: bring it up to date as vitest's global setup does (a fresh clone has none).
+  await ensureBuilt({ log: (line) => process.stderr.write(line) });
   const server = await startTestServer({ env: { LOG_LEVEL: 'warn' } });
   const timings: number[] = [];
   try {
