@@ -47,11 +47,11 @@ export function fixTypos(words: readonly string[], clauses: readonly number[], l
 }
 
 function fixWord(word: string, languages: readonly string[], keySuffix: string, set: IntentSet): TypoFix | null {
-  if (set.knownWords.has(word) || DIGIT_RE.test(word)) return null;
+  // One lookup for the usual case: known words and words with digits are cached as null too.
   const key = keySuffix === '' ? word : word + keySuffix;
   const cached = set.typoCache.get(key);
   if (cached !== undefined) return cached;
-  const fix = computeFix(word, languages, set);
+  const fix = set.knownWords.has(word) || DIGIT_RE.test(word) ? null : computeFix(word, languages, set);
   if (set.typoCache.size >= CACHE_LIMIT) set.typoCache.clear();
   set.typoCache.set(key, fix);
   return fix;
