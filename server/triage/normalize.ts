@@ -170,7 +170,27 @@ function isAsciiDigit(code: number): boolean {
 
 /** Appends one raw token's normalized words; returns the clause number after it ("but" starts a new one). */
 function pushWords(raw: string, clause: number, isKnown: (word: string) => boolean, out: SplitWords): number {
-  for (const word of expandWord(raw, isKnown)) {
+  if (raw.includes("'")) return pushParts(expandApostrophe(raw), clause, out);
+  const word = raw.length > 2 && hasTripleLetter(raw) ? collapseElongation(raw, isKnown) : raw;
+  const parts = NORMALIZED.get(word);
+  if (parts === undefined) {
+    out.words.push(word);
+    out.clauses.push(clause);
+    return clause;
+  }
+  for (const part of parts) {
+    if (part === CLAUSE_BREAK) {
+      clause++;
+      continue;
+    }
+    out.words.push(part);
+    out.clauses.push(clause);
+  }
+  return clause;
+}
+
+function pushParts(parts: readonly string[], clause: number, out: SplitWords): number {
+  for (const word of parts) {
     if (CLAUSE_BREAKERS.has(word)) {
       clause++;
       continue;
@@ -187,16 +207,20 @@ function isPunctuation(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 59 || code === 44 || code === 58 || code === 40 || code === 41 || code === 10 || code === 0x3001 || code === 0x3002;
 }
 
-/** One raw token → its normalized words (contractions expand to two). */
-function expandWord(raw: string, isKnown: (word: string) => boolean): readonly string[] {
-  let word = raw;
-  if (word.includes("'")) return expandApostrophe(word);
-  if (word.length > 2 && hasTripleLetter(word)) word = collapseElongation(word, isKnown);
-  const bare = BARE_CONTRACTIONS.get(word);
-  if (bare) return bare;
-  const fixed = SPELLING_FIXES.get(word);
-  return fixed ? fixed.split(' ') : [word];
-}
+/** What pushWords emits for a clause breaker. */
+const CLAUSE_BREAK = '';
+/**
+ * Every word that contraction, spelling, negator or clause-breaker rules change → the words it
+ * becomes (a negator as NEGATOR, a breaker as CLAUSE_BREAK): one lookup per word instead of four.
+ */
+const NORMALIZED: ReadonlyMap<string, readonly string[]> = (() => {
+  const table = new Map<string, readonly string[]>();
+  for (const word of [...BARE_CONTRACTIONS.keys(), ...SPELLING_FIXES.keys(), ...NEGATORS, ...CLAUSE_BREAKERS]) {
+    const parts = BARE_CONTRACTIONS.get(word) ?? SPELLING_FIXES.get(word)?.split(' ') ?? [word];
+    table.set(word, parts.map((part) => (CLAUSE_BREAKERS.has(part) ? CLAUSE_BREAK : NEGATORS.has(part) ? NEGATOR : part)));
+  }
+  return table;
+})();
 
 function expandApostrophe(word: string): readonly string[] {
   if (word.endsWith("n't")) {
