@@ -12,6 +12,7 @@ import { stem, hasStemmer } from '../triage/stem.js';
 import { buildTermIndex, type Term, type TermIndex } from '../triage/term-index.js';
 import { buildTypoIndex, type TypoIndex } from '../triage/typo-index.js';
 import { PLACE_SLOT, PLACE_UNIT } from '../triage/places.js';
+import type { WordView } from '../triage/word-views.js';
 import type { AerTemplate, IntentFile, SafetyFile, SentimentFile } from './intent-file-schema.js';
 
 export interface IntentSources {
@@ -51,6 +52,8 @@ export interface IntentSet {
   readonly typo: ReadonlyMap<string, TypoIndex>;
   /** word + languages → its correction (or null): filled as messages arrive, bounded. */
   readonly typoCache: Map<string, TypoFix | null>;
+  /** word → its stem and the terms that can start at it, per language: filled as messages arrive, bounded (word-views.ts). */
+  readonly wordViews: Map<string, WordView[]>;
   /** How many terms ops wrote across intents, safety and threats. */
   readonly termCount: number;
   /** Every language with intent terms, English first: tried when a message's language is unclear. */
@@ -117,6 +120,7 @@ export function compileIntents(sources: IntentSources): IntentSet {
     knownWords,
     typo: new Map([...vocabulary].map(([language, words]) => [language, buildTypoIndex(words)])),
     typoCache: new Map(),
+    wordViews: new Map(),
     termCount,
     languages: ['en', ...[...intentTerms.byLanguage().keys()].filter((language) => language !== 'en')],
   });

@@ -7,8 +7,10 @@
 import type { IntentSet } from '../intents/compile-intents.js';
 import { guessLanguage } from './language.js';
 import { foldText, splitFolded } from './normalize.js';
-import { stemAll } from './stem.js';
+import type { TermMatch } from './term-index.js';
+import { matchTermsInViews } from './term-index.js';
 import { fixTypos } from './typo-fix.js';
+import { isStemmedKind, SLOT, wordViews, type IndexKind, type MessageViews } from './word-views.js';
 
 export interface MessageAnalysis {
   text: string;
@@ -22,6 +24,10 @@ export interface MessageAnalysis {
   /** English always, plus the message's own language: shoppers mix the two. */
   matchLanguages: readonly string[];
   stems(language: string): readonly string[];
+  /** Each word seen in `language`: stem, AFINN score, where terms start (word-views.ts). */
+  views(language: string): MessageViews;
+  /** Every term of the set's `kind` index for `language` found in the message (`matchTerms`). */
+  match(kind: IndexKind, language: string): readonly TermMatch[];
 }
 
 // Links and @handles carry no intent or mood, and handles in capitals read as shouting.
@@ -56,7 +62,12 @@ export function analyzeMessage(rawText: string, set: IntentSet, locale?: string)
   const fixed = fixTypos(words, clauses, strong ? matchLanguages : unique(['en', language]), set);
   let originals: readonly (string | undefined)[] = NO_ORIGINALS;
   if (fixed) ({ words, clauses, originals } = fixed);
-  const stemCache = new Map<string, readonly string[]>();
+  const byLanguage = new Map<string, MessageViews>();
+  const viewsIn = (viewLanguage: string) => {
+    let views = byLanguage.get(viewLanguage);
+    if (!views) byLanguage.set(viewLanguage, (views = wordViews(set, words, viewLanguage)));
+    return views;
+  };
   return {
     text,
     folded,
@@ -65,13 +76,15 @@ export function analyzeMessage(rawText: string, set: IntentSet, locale?: string)
     originals,
     language,
     matchLanguages,
-    stems(stemLanguage) {
-      let stems = stemCache.get(stemLanguage);
-      if (!stems) {
-        stems = stemAll(words, stemLanguage);
-        stemCache.set(stemLanguage, stems);
-      }
-      return stems;
+    views: viewsIn,
+    stems: (stemLanguage) => viewsIn(stemLanguage).stems,
+    match(kind, matchLanguage) {
+      const index = set[kind].get(matchLanguage);
+      if (!index) return NO_MATCHES;
+      const views = viewsIn(matchLanguage);
+      return matchTermsInViews(index, SLOT[kind], views, isStemmedKind(kind) ? views.stems : words, clauses, folded, words);
     },
   };
 }
+
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);

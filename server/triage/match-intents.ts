@@ -8,7 +8,7 @@
 import type { IntentSet } from '../intents/compile-intents.js';
 import { INTENT_NAMES, type IntentName } from '../protocol.js';
 import type { MessageAnalysis } from './analysis.js';
-import { matchTerms, type TermMatch } from './term-index.js';
+import type { TermMatch } from './term-index.js';
 
 export interface IntentScore {
   intent: IntentName;
@@ -22,27 +22,32 @@ export interface IntentScore {
 export const MIN_INTENT_SCORE = 1;
 
 export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentScore[] {
-  const scores = new Map<IntentName, IntentScore>(
-    INTENT_NAMES.map((intent) => [intent, { intent, score: 0, matched: [] }]),
-  );
-  for (const match of matchAll(analysis, set, 'intentTerms')) {
-    const entry = scores.get(match.term.owner as IntentName);
+  const entries = INTENT_NAMES.map((intent): IntentScore => ({ intent, score: 0, matched: [] }));
+  for (const match of matchAll(analysis, 'intentTerms')) {
+    const entry = entries[INTENT_ORDER.get(match.term.owner) ?? -1];
     if (!entry) continue;
     if (match.negated && set.intents.get(entry.intent)?.negatable) continue;
     entry.score += match.term.weight;
     entry.matched.push(matchLabel(match, analysis.originals));
   }
-  for (const match of matchAll(analysis, set, 'intentExclusions')) {
-    const entry = scores.get(match.term.owner as IntentName);
+  for (const match of matchAll(analysis, 'intentExclusions')) {
+    const entry = entries[INTENT_ORDER.get(match.term.owner) ?? -1];
     if (!entry || match.negated) continue;
     entry.excludedBy = [...(entry.excludedBy ?? []), match.term.label];
   }
-  for (const entry of scores.values()) {
+  for (const entry of entries) {
     if (entry.excludedBy) entry.score = 0;
     entry.score = Math.round(entry.score * 100) / 100;
   }
-  return [...scores.values()].sort((a, b) => b.score - a.score || priority(set, b) - priority(set, a) || order(a) - order(b));
+  // Priorities looked up once, not per comparison; the order of INTENT_NAMES breaks the last ties.
+  const priorities = entries.map((entry) => set.intents.get(entry.intent)?.priority ?? 0);
+  const ranked = entries.map((_, i) => i);
+  ranked.sort((a, b) => entries[b]!.score - entries[a]!.score || priorities[b]! - priorities[a]! || a - b);
+  return ranked.map((i) => entries[i]!);
 }
+
+/** Each intent's place in INTENT_NAMES. */
+const INTENT_ORDER: ReadonlyMap<string, number> = new Map(INTENT_NAMES.map((intent, i) => [intent, i]));
 
 /** The winning intent: the top score when it reaches MIN_INTENT_SCORE, else `other`. */
 export function topIntent(ranked: readonly IntentScore[]): IntentName {
@@ -50,12 +55,11 @@ export function topIntent(ranked: readonly IntentScore[]): IntentName {
   return best && best.score >= MIN_INTENT_SCORE ? best.intent : 'other';
 }
 
-function matchAll(analysis: MessageAnalysis, set: IntentSet, which: 'intentTerms' | 'intentExclusions'): TermMatch[] {
+function matchAll(analysis: MessageAnalysis, which: 'intentTerms' | 'intentExclusions'): readonly TermMatch[] {
+  const languages = analysis.matchLanguages;
+  if (languages.length === 1) return analysis.match(which, languages[0]!);
   const matches: TermMatch[] = [];
-  for (const language of analysis.matchLanguages) {
-    const index = set[which].get(language);
-    if (index) matches.push(...matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words));
-  }
+  for (const language of languages) matches.push(...analysis.match(which, language));
   return matches;
 }
 
@@ -71,12 +75,4 @@ export function matchLabel(match: TermMatch, originals: readonly (string | undef
     if (original !== undefined && !changed.includes(original)) changed.push(original);
   }
   return changed.length > 0 ? `${changed.join(' ')}→${match.term.label}` : match.term.label;
-}
-
-function priority(set: IntentSet, entry: IntentScore): number {
-  return set.intents.get(entry.intent)?.priority ?? 0;
-}
-
-function order(entry: IntentScore): number {
-  return INTENT_NAMES.indexOf(entry.intent);
 }

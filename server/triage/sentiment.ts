@@ -3,11 +3,9 @@
  * `intents/sentiment.yaml` ("still waiting", "scam", "useless"), with negation ("not happy"),
  * shouting (ALL CAPS) and exclamation runs ("!!!", "?!") on top.
  *
- * @example scoreSentiment(analysis, set) // → { score: -0.46, label: 'negative', raw: -2 }
+ * @example scoreSentiment(analysis) // → { score: -0.46, label: 'negative', raw: -2 }
  */
-import type { IntentSet } from '../intents/compile-intents.js';
 import { NEGATOR } from './normalize.js';
-import { matchTerms } from './term-index.js';
 import type { MessageAnalysis } from './analysis.js';
 import { isFunctionWordOf } from './english-lexicon.js';
 
@@ -43,21 +41,21 @@ const INTENSIFIERS = new Set([
 // Before a Chinese or Japanese word (kana folded to hiragana): 太差, 很失望, 非常生气, とてもひどい, 本当にがっかり.
 const CJK_INTENSIFIER_RE = /(?:太|很|非常|超|真|特别|十分|とても|すごく|本当に|ほんとうに|めちゃくちゃ|まじで|大変)$/u;
 
-export function scoreSentiment(analysis: MessageAnalysis, set: IntentSet): Sentiment {
+export function scoreSentiment(analysis: MessageAnalysis): Sentiment {
   let covered: Set<number> | undefined;
   let raw = 0;
   for (const language of analysis.matchLanguages) {
-    const index = set.sentimentTerms.get(language);
-    if (!index) continue;
-    for (const match of matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words)) {
+    for (const match of analysis.match('sentimentTerms', language)) {
       const weight = match.term.weight * (intensified(analysis, match.start, match.offset) ? INTENSIFIER_FACTOR : 1);
       raw += match.negated ? weight * NEGATION_FACTOR : weight;
       for (let i = match.start; i <= match.end; i++) (covered ??= new Set()).add(i);
     }
   }
   const { words, clauses } = analysis;
+  // Every message is matched in English too, so its English views exist already.
+  const { views } = analysis.views('en');
   for (let i = 0; i < words.length; i++) {
-    const value = set.afinn.get(words[i]!);
+    const value = views[i]!.afinn;
     if (value === undefined || covered?.has(i)) continue;
     // AFINN is English: in a German message "die" is an article, in French "pire" is not a typo.
     if (analysis.language !== 'en' && isFunctionWordOf(words[i]!, analysis.language)) continue;

@@ -10,26 +10,27 @@
  *
  * @example findSafety(analyzeMessage('the charger caught fire', set), set) // → ['fire']
  */
-import type { IndexByLanguage, IntentSet } from '../intents/compile-intents.js';
+import type { IntentSet } from '../intents/compile-intents.js';
 import type { MessageAnalysis } from './analysis.js';
-import { matchTerms, type TermMatch } from './term-index.js';
+import type { TermMatch } from './term-index.js';
+import type { IndexKind } from './word-views.js';
 
 /** Safety categories found, in file order; a negated term ("no smoke") or a look-alike does not count. */
 export function findSafety(analysis: MessageAnalysis, set: IntentSet): string[] {
-  const lookalikes = matchWords(analysis, set.safetyExclusions).filter((match) => !match.negated);
+  const lookalikes = matchWords(analysis, 'safetyExclusions').filter((match) => !match.negated);
   const categories = new Set<string>();
   let context: boolean | undefined;
-  for (const match of matchWords(analysis, set.safety)) {
+  for (const match of matchWords(analysis, 'safety')) {
     if (match.negated || covered(match, lookalikes)) continue;
     if (namesAThing(analysis, set, match)) {
-      context ??= hasAny(analysis, set.safetyIncident);
+      context ??= hasAny(analysis, 'safetyIncident');
       if (!context) continue;
     }
     categories.add(match.term.owner);
   }
   if (categories.size === 0 && set.safetyHarm.size > 0) {
-    const harm = matchWords(analysis, set.safetyHarm).some((match) => !match.negated && !covered(match, lookalikes));
-    if (harm && hasAny(analysis, set.safetyPersons)) categories.add('harm');
+    const harm = matchWords(analysis, 'safetyHarm').some((match) => !match.negated && !covered(match, lookalikes));
+    if (harm && hasAny(analysis, 'safetyPersons')) categories.add('harm');
   }
   return [...categories];
 }
@@ -49,27 +50,24 @@ function namesAThing(analysis: MessageAnalysis, set: IntentSet, match: TermMatch
   return next < words.length && clauses[next] === clauses[match.start] && set.safetyNames.has(words[next]!);
 }
 
-function hasAny(analysis: MessageAnalysis, indexes: IndexByLanguage): boolean {
-  return matchWords(analysis, indexes).some((match) => !match.negated);
+function hasAny(analysis: MessageAnalysis, kind: IndexKind): boolean {
+  return matchWords(analysis, kind).some((match) => !match.negated);
 }
 
 /** Unstemmed matching in English and the message's own language. */
-function matchWords(analysis: MessageAnalysis, indexes: IndexByLanguage): TermMatch[] {
+function matchWords(analysis: MessageAnalysis, kind: IndexKind): readonly TermMatch[] {
+  const languages = analysis.matchLanguages;
+  if (languages.length === 1) return analysis.match(kind, languages[0]!);
   const matches: TermMatch[] = [];
-  for (const language of analysis.matchLanguages) {
-    const index = indexes.get(language);
-    if (index) matches.push(...matchTerms(index, analysis.words, analysis.clauses, analysis.folded));
-  }
+  for (const language of languages) matches.push(...analysis.match(kind, language));
   return matches;
 }
 
 /** Threat kinds found (`legal`, `review`, `chargeback`, `repeat`, ...), each once. */
-export function findThreats(analysis: MessageAnalysis, set: IntentSet): string[] {
+export function findThreats(analysis: MessageAnalysis): string[] {
   const kinds = new Set<string>();
   for (const language of analysis.matchLanguages) {
-    const index = set.threats.get(language);
-    if (!index) continue;
-    for (const match of matchTerms(index, analysis.stems(language), analysis.clauses, analysis.folded, analysis.words)) {
+    for (const match of analysis.match('threats', language)) {
       if (!match.negated) kinds.add(match.term.owner);
     }
   }

@@ -10,6 +10,7 @@
  */
 import { NEGATOR } from './normalize.js';
 import { isPlace, PLACE_UNIT } from './places.js';
+import type { MessageViews } from './word-views.js';
 
 export interface Term {
   /** As ops wrote it; shown in `matched` and in the console. */
@@ -82,6 +83,55 @@ export function matchTerms(
   if (index.byFirstWord.size > 0) scan(index.byFirstWord, words, clauses, seen, matches, words);
   if (index.substrings.length > 0) scanSubstrings(index, foldedText, matches);
   return matches;
+}
+
+/**
+ * `matchTerms` with each word's candidates read from its view (word-views.ts) rather than from the
+ * index's maps: the same matches in the same order. `slot` is the index's SLOT in the views.
+ */
+export function matchTermsInViews(
+  index: TermIndex,
+  slot: number,
+  views: MessageViews,
+  units: readonly string[],
+  clauses: readonly number[],
+  foldedText: string,
+  words: readonly string[],
+): readonly TermMatch[] {
+  // Most indexes find nothing in a message: no array is made until something matches.
+  let matches = scanViews(views, slot, units, clauses, undefined, words);
+  if (index.byFirstWord.size > 0) matches = scanViews(views, slot + 1, words, clauses, matches, words);
+  if (index.substrings.length > 0 && !isAscii(foldedText)) scanSubstrings(index, foldedText, (matches ??= []));
+  return matches ?? NO_MATCHES;
+}
+
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+
+function scanViews(
+  { views, starts }: MessageViews,
+  slot: number,
+  units: readonly string[],
+  clauses: readonly number[],
+  matches: TermMatch[] | undefined,
+  words: readonly string[],
+): TermMatch[] | undefined {
+  for (const start of starts) {
+    const candidates = views[start]!.starts![slot];
+    if (!candidates) continue;
+    for (const term of candidates) {
+      if (matches && hasTerm(matches, term)) continue;
+      const end = matchRest(term.units, units, clauses, start, words);
+      if (end < 0) continue;
+      (matches ??= []).push({ term, start, end, negated: isNegated(term, units, clauses, start) });
+    }
+  }
+  return matches;
+}
+
+/** A term counts once: its first occurrence (a message matches a handful, so a scan beats a Set). */
+function hasTerm(matches: readonly TermMatch[], term: Term): boolean {
+  for (const match of matches) if (match.term === term) return true;
+  return false;
 }
 
 /** Substring terms: each once, at its first place not inside a longer term's match. */

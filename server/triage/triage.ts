@@ -45,9 +45,9 @@ export interface TriageOptions {
 export function triage(text: string, history: TriageHistory, set: IntentSet, options: TriageOptions = {}): TriageResult {
   const analysis = analyzeMessage(text, set, options.locale?.slice(0, 2).toLowerCase());
   const ranked = rankIntents(analysis, set);
-  const sentiment = scoreSentiment(analysis, set);
+  const sentiment = scoreSentiment(analysis);
   const safety = findSafety(analysis, set);
-  const threats = findThreats(analysis, set);
+  const threats = findThreats(analysis);
   // Reporting an incident or threatening action is being upset, whatever the words' polarity.
   if ((safety.length > 0 || threats.length > 0) && sentiment.label !== 'negative') {
     sentiment.label = 'negative';
