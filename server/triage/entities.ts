@@ -53,8 +53,9 @@ const AMOUNT_RE = new RegExp(
 );
 
 // What every AMOUNT_RE match contains (same flags, so the same case folding): a currency symbol,
-// code or word. Most digits in chat are dates, times and order numbers.
-const CURRENCY_HINT_RE = new RegExp(`[$€£¥￥]|${WORD}`, 'iu');
+// a digit then a currency word, or a code then a digit. Most digits in chat are dates, times and
+// order numbers, and anchoring on the digit keeps "really" from passing for "real".
+const CURRENCY_HINT_RE = new RegExp(`[$€£¥￥]|\\d\\s?(?:${WORD})|(?:usd|eur|gbp|jpy|brl|cad|aud|cny|chf|mxn)\\s?\\d`, 'iu');
 const DIGIT_RE = /\d/;
 
 export function extractEntities(text: string): Entities {

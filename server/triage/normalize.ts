@@ -68,6 +68,8 @@ export function stripInvisible(text: string): string {
  * Latin letters ("verspätet" → "verspatet"), katakana to hiragana (matching only; labels keep theirs).
  */
 export function foldText(text: string): string {
+  // NFKC leaves ASCII as it is.
+  if (!NON_ASCII_RE.test(text)) return text.toLowerCase();
   let folded = text.normalize('NFKC').toLowerCase();
   if (!NON_ASCII_RE.test(folded)) return folded;
   folded = stripInvisible(folded).replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/ß/g, 'ss');
