@@ -10,7 +10,7 @@ import { foldText, splitFolded } from './normalize.js';
 import type { TermMatch } from './term-index.js';
 import { matchTermsInViews } from './term-index.js';
 import { fixTypos } from './typo-fix.js';
-import { isStemmedKind, SLOT, wordViews, type IndexKind, type MessageViews } from './word-views.js';
+import { KIND_PLACES, wordViews, type IndexKind, type MessageViews } from './word-views.js';
 
 export interface MessageAnalysis {
   text: string;
@@ -32,6 +32,13 @@ export interface MessageAnalysis {
 
 // Links and @handles carry no intent or mood, and handles in capitals read as shouting.
 const NOISE_RE = /https?:\/\/\S+|www\.\S+|\bpic\.twitter\.com\/\S+|(^|\s)@[\w.]+/giu;
+// Without a link (this test is what NOISE_RE's link branches need), only its handle branch can match.
+const LINK_HINT_RE = /https?:\/\/\S|www\.\S|pic\.twitter\.com\/\S/iu;
+const HANDLE_RE = /(^|\s)@[\w.]+/giu;
+
+function withoutNoise(text: string): string {
+  return text.replace(LINK_HINT_RE.test(text) ? NOISE_RE : HANDLE_RE, '$1');
+}
 
 function unique(languages: readonly string[]): readonly string[] {
   return languages.length === 1 || (languages.length === 2 && languages[0] !== languages[1]) ? languages : [...new Set(languages)];
@@ -46,7 +53,7 @@ const NO_ORIGINALS: readonly (string | undefined)[] = [];
  * @param locale the widget's language (SPEC §9): used only when the text itself shows none.
  */
 export function analyzeMessage(rawText: string, set: IntentSet, locale?: string): MessageAnalysis {
-  const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? rawText.replace(NOISE_RE, '$1') : rawText;
+  const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? withoutNoise(rawText) : rawText;
   const folded = foldText(text);
   const split = splitFolded(folded, (word) => set.knownWords.has(word));
   let words: readonly string[] = split.words;
@@ -58,33 +65,63 @@ export function analyzeMessage(rawText: string, set: IntentSet, locale?: string)
   const useLocale = guess.confidence < 1 && !!locale && set.languages.includes(locale);
   const language = useLocale ? locale : guess.language;
   // Short or unclear text ("A bateria explodiu.") is matched against every language's terms.
-  const matchLanguages = strong ? unique(['en', guess.language, ...guess.also]) : set.languages;
-  const fixed = fixTypos(words, clauses, strong ? matchLanguages : unique(['en', language]), set);
+  const matchLanguages = strong ? withEnglish(guess.language, guess.also) : set.languages;
+  const fixed = fixTypos(words, clauses, strong ? matchLanguages : withEnglish(language, NONE), set);
   let originals: readonly (string | undefined)[] = NO_ORIGINALS;
   if (fixed) ({ words, clauses, originals } = fixed);
-  const byLanguage = new Map<string, MessageViews>();
-  const viewsIn = (viewLanguage: string) => {
-    let views = byLanguage.get(viewLanguage);
-    if (!views) byLanguage.set(viewLanguage, (views = wordViews(set, words, viewLanguage)));
-    return views;
-  };
-  return {
-    text,
-    folded,
-    words,
-    clauses,
-    originals,
-    language,
-    matchLanguages,
-    views: viewsIn,
-    stems: (stemLanguage) => viewsIn(stemLanguage).stems,
-    match(kind, matchLanguage) {
-      const index = set[kind].get(matchLanguage);
-      if (!index) return NO_MATCHES;
-      const views = viewsIn(matchLanguage);
-      return matchTermsInViews(index, SLOT[kind], views, isStemmedKind(kind) ? views.stems : words, clauses, folded, words);
-    },
-  };
+  return new Analysis(set, text, folded, words, clauses, originals, language, matchLanguages);
 }
 
-const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+const NONE: readonly string[] = [];
+// Shared constants stay plain arrays: a frozen one next to ordinary ones makes hot loops polymorphic.
+const ENGLISH_ONLY: readonly string[] = ['en'];
+
+/** English, `language` and `also`, each once, in that order. */
+function withEnglish(language: string, also: readonly string[]): readonly string[] {
+  if (also.length === 0) return language === 'en' ? ENGLISH_ONLY : ['en', language];
+  return unique(['en', language, ...also]);
+}
+
+/** A class, so a message's analysis allocates no closures; views are worked out per language on first use. */
+class Analysis implements MessageAnalysis {
+  private firstLanguage: string | undefined;
+  private firstViews: MessageViews | undefined;
+  private otherViews: Map<string, MessageViews> | undefined;
+
+  constructor(
+    private readonly set: IntentSet,
+    readonly text: string,
+    readonly folded: string,
+    readonly words: readonly string[],
+    readonly clauses: readonly number[],
+    readonly originals: readonly (string | undefined)[],
+    readonly language: string,
+    readonly matchLanguages: readonly string[],
+  ) {}
+
+  views(language: string): MessageViews {
+    if (language === this.firstLanguage) return this.firstViews!;
+    if (this.firstLanguage === undefined) {
+      this.firstLanguage = language;
+      return (this.firstViews = wordViews(this.set, this.words, language));
+    }
+    this.otherViews ??= new Map();
+    let views = this.otherViews.get(language);
+    if (!views) this.otherViews.set(language, (views = wordViews(this.set, this.words, language)));
+    return views;
+  }
+
+  stems(language: string): readonly string[] {
+    return this.views(language).stems;
+  }
+
+  match(kind: IndexKind, language: string): readonly TermMatch[] {
+    const index = this.set[kind].get(language);
+    if (!index) return NO_MATCHES;
+    const views = this.views(language);
+    const { slot, stemmed } = KIND_PLACES.get(kind)!;
+    return matchTermsInViews(index, slot, views, stemmed ? views.stems : this.words, this.clauses, this.folded, this.words);
+  }
+}
+
+const NO_MATCHES: readonly TermMatch[] = [];

@@ -24,13 +24,24 @@ const LETTER_HINTS: ReadonlyArray<[RegExp, string]> = [
   [/[èëœ]/, 'fr'], // not ê: Portuguese writes você, três
 ];
 
-const WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
-    for (const word of words) map.set(word, [...(map.get(word) ?? []), language]);
-  }
+/** The languages of FUNCTION_WORDS, and each function word → the indexes of those it belongs to. */
+const LANGUAGES = Object.keys(FUNCTION_WORDS);
+const WORD_LANGUAGES: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  LANGUAGES.forEach((language, index) => {
+    for (const word of FUNCTION_WORDS[language]!) map.set(word, [...(map.get(word) ?? []), index]);
+  });
   return map;
 })();
+const LETTER_HINT_INDEXES = LETTER_HINTS.map(([pattern, language]) => [pattern, LANGUAGES.indexOf(language)] as const);
+const ENGLISH = LANGUAGES.indexOf('en');
+const scores = new Float64Array(LANGUAGES.length);
+const scored: number[] = [];
+
+function addScore(index: number, amount: number): void {
+  if (!scored.includes(index)) scored.push(index);
+  scores[index]! += amount;
+}
 
 const KANA_RE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN_RE = /\p{Script=Han}/u;
@@ -69,31 +80,35 @@ export function guessLanguage(text: string, words: readonly string[]): LanguageG
     if (HAN_RE.test(text)) return { language: 'zh', evidence: true, also: ['ja'], confidence: 10, runnerUp: 0 };
     if (HANGUL_RE.test(text)) return { language: 'ko', evidence: true, also: [], confidence: 10, runnerUp: 0 };
   }
-  const scores = new Map<string, number>();
+  // Scores per language index, and the order languages first scored in (ties go to the earlier one):
+  // module scratch, reset here, as this runs for every message.
+  scores.fill(0);
+  scored.length = 0;
   for (const word of words) {
     const languages = WORD_LANGUAGES.get(word);
     if (!languages) continue;
     // A word shared by several languages counts for each, a little.
-    for (const language of languages) scores.set(language, (scores.get(language) ?? 0) + 1 / languages.length);
+    for (const index of languages) addScore(index, 1 / languages.length);
   }
   if (nonAscii) {
     const lower = text.toLowerCase();
-    for (const [pattern, language] of LETTER_HINTS) if (pattern.test(lower)) scores.set(language, (scores.get(language) ?? 0) + 1.5);
+    for (const [pattern, index] of LETTER_HINT_INDEXES) if (pattern.test(lower)) addScore(index, 1.5);
   }
-  let best = 'en';
-  let bestScore = scores.get('en') ?? 0;
-  for (const [language, score] of scores) {
-    if (score > bestScore) {
-      best = language;
-      bestScore = score;
+  let best = ENGLISH;
+  let bestScore = scores[ENGLISH]!;
+  for (const index of scored) {
+    if (scores[index]! > bestScore) {
+      best = index;
+      bestScore = scores[index]!;
     }
   }
   const also: string[] = [];
   let runnerUp = 0;
-  for (const [language, score] of scores) {
-    if (language === best) continue;
-    if (score >= ALSO_AT) also.push(language);
+  for (const index of scored) {
+    if (index === best) continue;
+    const score = scores[index]!;
+    if (score >= ALSO_AT) also.push(LANGUAGES[index]!);
     if (score > runnerUp) runnerUp = score;
   }
-  return { language: best, evidence: bestScore > 0, also, confidence: bestScore, runnerUp };
+  return { language: LANGUAGES[best]!, evidence: bestScore > 0, also, confidence: bestScore, runnerUp };
 }

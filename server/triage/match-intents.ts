@@ -23,14 +23,18 @@ export const MIN_INTENT_SCORE = 1;
 
 export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentScore[] {
   const entries = INTENT_NAMES.map((intent): IntentScore => ({ intent, score: 0, matched: [] }));
-  for (const match of matchAll(analysis, 'intentTerms')) {
+  const matches = matchAll(analysis, 'intentTerms');
+  for (let m = 0; m < matches.length; m++) {
+    const match = matches[m]!;
     const entry = entries[INTENT_ORDER.get(match.term.owner) ?? -1];
     if (!entry) continue;
     if (match.negated && set.intents.get(entry.intent)?.negatable) continue;
     entry.score += match.term.weight;
     entry.matched.push(matchLabel(match, analysis.originals));
   }
-  for (const match of matchAll(analysis, 'intentExclusions')) {
+  const exclusions = matchAll(analysis, 'intentExclusions');
+  for (let m = 0; m < exclusions.length; m++) {
+    const match = exclusions[m]!;
     const entry = entries[INTENT_ORDER.get(match.term.owner) ?? -1];
     if (!entry || match.negated) continue;
     entry.excludedBy = [...(entry.excludedBy ?? []), match.term.label];
@@ -39,11 +43,29 @@ export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentSc
     if (entry.excludedBy) entry.score = 0;
     entry.score = Math.round(entry.score * 100) / 100;
   }
-  // Priorities looked up once, not per comparison; the order of INTENT_NAMES breaks the last ties.
-  const priorities = entries.map((entry) => set.intents.get(entry.intent)?.priority ?? 0);
-  const ranked = entries.map((_, i) => i);
-  ranked.sort((a, b) => entries[b]!.score - entries[a]!.score || priorities[b]! - priorities[a]! || a - b);
-  return ranked.map((i) => entries[i]!);
+  return sortByRank(entries, set);
+}
+
+/**
+ * Higher score first, then higher priority, then the order of INTENT_NAMES (`entries` is in that
+ * order). An insertion sort: six entries, and Array#sort's scratch space was a tenth of triage's garbage.
+ */
+function sortByRank(entries: IntentScore[], set: IntentSet): IntentScore[] {
+  const priorities = new Array<number>(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const priority = (priorities[i] = set.intents.get(entry.intent)?.priority ?? 0);
+    let at = i;
+    // Equal score and priority: the earlier name stays first, so only strictly better entries move up.
+    while (at > 0 && (entries[at - 1]!.score < entry.score || (entries[at - 1]!.score === entry.score && priorities[at - 1]! < priority))) {
+      entries[at] = entries[at - 1]!;
+      priorities[at] = priorities[at - 1]!;
+      at--;
+    }
+    entries[at] = entry;
+    priorities[at] = priority;
+  }
+  return entries;
 }
 
 /** Each intent's place in INTENT_NAMES. */

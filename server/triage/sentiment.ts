@@ -44,8 +44,11 @@ const CJK_INTENSIFIER_RE = /(?:太|很|非常|超|真|特别|十分|とても|�
 export function scoreSentiment(analysis: MessageAnalysis): Sentiment {
   let covered: Set<number> | undefined;
   let raw = 0;
-  for (const language of analysis.matchLanguages) {
-    for (const match of analysis.match('sentimentTerms', language)) {
+  const languages = analysis.matchLanguages;
+  for (let l = 0; l < languages.length; l++) {
+    const matches = analysis.match('sentimentTerms', languages[l]!);
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m]!;
       const weight = match.term.weight * (intensified(analysis, match.start, match.offset) ? INTENSIFIER_FACTOR : 1);
       raw += match.negated ? weight * NEGATION_FACTOR : weight;
       for (let i = match.start; i <= match.end; i++) (covered ??= new Set()).add(i);

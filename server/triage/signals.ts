@@ -18,21 +18,24 @@ import type { IndexKind } from './word-views.js';
 /** Safety categories found, in file order; a negated term ("no smoke") or a look-alike does not count. */
 export function findSafety(analysis: MessageAnalysis, set: IntentSet): string[] {
   const lookalikes = matchWords(analysis, 'safetyExclusions').filter((match) => !match.negated);
-  const categories = new Set<string>();
+  // Arrays, not Sets: a message names a category or two, and most messages none.
+  const categories: string[] = [];
   let context: boolean | undefined;
-  for (const match of matchWords(analysis, 'safety')) {
+  const matches = matchWords(analysis, 'safety');
+  for (let m = 0; m < matches.length; m++) {
+    const match = matches[m]!;
     if (match.negated || covered(match, lookalikes)) continue;
     if (namesAThing(analysis, set, match)) {
       context ??= hasAny(analysis, 'safetyIncident');
       if (!context) continue;
     }
-    categories.add(match.term.owner);
+    if (!categories.includes(match.term.owner)) categories.push(match.term.owner);
   }
-  if (categories.size === 0 && set.safetyHarm.size > 0) {
+  if (categories.length === 0 && set.safetyHarm.size > 0) {
     const harm = matchWords(analysis, 'safetyHarm').some((match) => !match.negated && !covered(match, lookalikes));
-    if (harm && hasAny(analysis, 'safetyPersons')) categories.add('harm');
+    if (harm && hasAny(analysis, 'safetyPersons')) categories.push('harm');
   }
-  return [...categories];
+  return categories;
 }
 
 function covered(match: TermMatch, lookalikes: readonly TermMatch[]): boolean {
@@ -65,11 +68,14 @@ function matchWords(analysis: MessageAnalysis, kind: IndexKind): readonly TermMa
 
 /** Threat kinds found (`legal`, `review`, `chargeback`, `repeat`, ...), each once. */
 export function findThreats(analysis: MessageAnalysis): string[] {
-  const kinds = new Set<string>();
-  for (const language of analysis.matchLanguages) {
-    for (const match of analysis.match('threats', language)) {
-      if (!match.negated) kinds.add(match.term.owner);
+  const kinds: string[] = [];
+  const languages = analysis.matchLanguages;
+  for (let l = 0; l < languages.length; l++) {
+    const matches = analysis.match('threats', languages[l]!);
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m]!;
+      if (!match.negated && !kinds.includes(match.term.owner)) kinds.push(match.term.owner);
     }
   }
-  return [...kinds];
+  return kinds;
 }

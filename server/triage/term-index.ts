@@ -87,7 +87,7 @@ export function matchTerms(
 
 /**
  * `matchTerms` with each word's candidates read from its view (word-views.ts) rather than from the
- * index's maps: the same matches in the same order. `slot` is the index's SLOT in the views.
+ * index's maps: the same matches in the same order. `slot` is the index's place in the views (KIND_PLACES).
  */
 export function matchTermsInViews(
   index: TermIndex,
@@ -105,16 +105,18 @@ export function matchTermsInViews(
   return matches ?? NO_MATCHES;
 }
 
-const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+// A plain array, like every other result: a frozen one makes callers' loops polymorphic.
+const NO_MATCHES: readonly TermMatch[] = [];
 
 function scanViews(
-  { views, starts }: MessageViews,
+  { views, starts, slots }: MessageViews,
   slot: number,
   units: readonly string[],
   clauses: readonly number[],
   matches: TermMatch[] | undefined,
   words: readonly string[],
 ): TermMatch[] | undefined {
+  if ((slots & (1 << slot)) === 0) return matches;
   for (const start of starts) {
     const candidates = views[start]!.starts![slot];
     if (!candidates) continue;

@@ -42,7 +42,9 @@ export interface TriageOptions {
   locale?: string;
 }
 
-export function triage(text: string, history: TriageHistory, set: IntentSet, options: TriageOptions = {}): TriageResult {
+const NO_OPTIONS: TriageOptions = {};
+
+export function triage(text: string, history: TriageHistory, set: IntentSet, options: TriageOptions = NO_OPTIONS): TriageResult {
   const analysis = analyzeMessage(text, set, options.locale?.slice(0, 2).toLowerCase());
   const ranked = rankIntents(analysis, set);
   const sentiment = scoreSentiment(analysis);
@@ -57,7 +59,8 @@ export function triage(text: string, history: TriageHistory, set: IntentSet, opt
   const reasons = collectReasons(intent, sentiment, safety, threats, history);
   return {
     intent,
-    intents: ranked.map(({ intent: name, score, matched }) => ({ intent: name, score, matched })),
+    // An entry without exclusions has exactly the result's shape: no copy needed.
+    intents: ranked.map((entry) => (entry.excludedBy ? { intent: entry.intent, score: entry.score, matched: entry.matched } : entry)),
     sentiment: { score: sentiment.score, label: sentiment.label },
     urgency: urgencyOf(intent, sentiment, reasons),
     safety: safety.length > 0,
@@ -111,6 +114,7 @@ function collectReasons(
 
 function historyReasons(intent: IntentName, sentiment: Sentiment, history: TriageHistory): string[] {
   const reasons: string[] = [];
+  if (history.turns.length === 0 && !history.botFailures) return reasons;
   const sameIntentBefore = history.turns.filter((turn) => turn.intent === intent && intent !== 'other').length;
   if (sameIntentBefore >= 2) reasons.push('repeat:same_question');
   const recent = history.turns.slice(-2).map((turn) => turn.sentimentScore);

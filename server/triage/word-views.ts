@@ -18,12 +18,14 @@ export const INDEX_KINDS = [
 export type IndexKind = (typeof INDEX_KINDS)[number];
 const STEMMED_KINDS = 4;
 
-/** A kind's position in `WordView.starts`: `slot` for its stem-keyed terms, `slot + 1` for `=exact` ones. */
-export const SLOT: Readonly<Record<IndexKind, number>> = Object.fromEntries(INDEX_KINDS.map((kind, i) => [kind, 2 * i])) as Record<IndexKind, number>;
-
-export function isStemmedKind(kind: IndexKind): boolean {
-  return SLOT[kind] < 2 * STEMMED_KINDS;
+/** A kind's position in `WordView.starts` (`slot` for its stem-keyed terms, `slot + 1` for `=exact` ones), and what it matches. */
+export interface KindPlace {
+  readonly slot: number;
+  readonly stemmed: boolean;
 }
+
+/** Each kind's place: one Map lookup on a constant key, where a keyed object read was megamorphic. */
+export const KIND_PLACES: ReadonlyMap<IndexKind, KindPlace> = new Map(INDEX_KINDS.map((kind, i) => [kind, { slot: 2 * i, stemmed: i < STEMMED_KINDS }]));
 
 /** One word in one language. */
 export interface WordView {
@@ -31,6 +33,8 @@ export interface WordView {
   readonly stem: string;
   /** Terms starting at this word, by SLOT; undefined when none of any index does (most words). */
   readonly starts: readonly (readonly Term[] | undefined)[] | undefined;
+  /** Bit `slot` is set when `starts[slot]` holds terms. */
+  readonly slots: number;
   /** The word's AFINN score in the set's lexicon (the same in every language's view). */
   readonly afinn: number | undefined;
 }
@@ -40,6 +44,8 @@ export interface MessageViews {
   readonly views: readonly WordView[];
   readonly stems: readonly string[];
   readonly starts: readonly number[];
+  /** The union of the words' `slots`: an index whose bit is clear has nothing to scan. */
+  readonly slots: number;
 }
 
 /** Words kept per intent set before the cache starts over (a few hundred bytes each). */
@@ -51,6 +57,7 @@ export function wordViews(set: IntentSet, words: readonly string[], language: st
   const views = new Array<WordView>(words.length);
   const stems = new Array<string>(words.length);
   const starts: number[] = [];
+  let slots = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     let known = cache.get(word);
@@ -65,14 +72,18 @@ export function wordViews(set: IntentSet, words: readonly string[], language: st
     }
     views[i] = view;
     stems[i] = view.stem;
-    if (view.starts) starts.push(i);
+    if (view.starts) {
+      starts.push(i);
+      slots |= view.slots;
+    }
   }
-  return { views, stems, starts };
+  return { views, stems, starts, slots };
 }
 
 function buildView(set: IntentSet, word: string, language: string): WordView {
   const stemmed = stem(word, language);
   let starts: (readonly Term[] | undefined)[] | undefined;
+  let slots = 0;
   for (let k = 0; k < INDEX_KINDS.length; k++) {
     const index = set[INDEX_KINDS[k]!].get(language);
     if (!index) continue;
@@ -82,6 +93,8 @@ function buildView(set: IntentSet, word: string, language: string): WordView {
     starts ??= new Array<readonly Term[] | undefined>(2 * INDEX_KINDS.length).fill(undefined);
     starts[2 * k] = byUnit;
     starts[2 * k + 1] = byWord;
+    if (byUnit) slots |= 1 << (2 * k);
+    if (byWord) slots |= 1 << (2 * k + 1);
   }
-  return { language, stem: stemmed, starts, afinn: set.afinn.get(word) };
+  return { language, stem: stemmed, starts, slots, afinn: set.afinn.get(word) };
 }
