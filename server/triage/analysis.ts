@@ -36,6 +36,15 @@ const NOISE_RE = /https?:\/\/\S+|www\.\S+|\bpic\.twitter\.com\/\S+|(^|\s)@[\w.]+
 const LINK_HINT_RE = /https?:\/\/\S|www\.\S|pic\.twitter\.com\/\S/iu;
 const HANDLE_RE = /(^|\s)@[\w.]+/giu;
 
+// One `isKnown` per intent set rather than a closure per message.
+const knownTests = new WeakMap<IntentSet, (word: string) => boolean>();
+
+function knownTest(set: IntentSet): (word: string) => boolean {
+  let test = knownTests.get(set);
+  if (!test) knownTests.set(set, (test = (word) => set.knownWords.has(word)));
+  return test;
+}
+
 function withoutNoise(text: string): string {
   return text.replace(LINK_HINT_RE.test(text) ? NOISE_RE : HANDLE_RE, '$1');
 }
@@ -55,7 +64,7 @@ const NO_ORIGINALS: readonly (string | undefined)[] = [];
 export function analyzeMessage(rawText: string, set: IntentSet, locale?: string): MessageAnalysis {
   const text = rawText.includes('http') || rawText.includes('@') || rawText.includes('www.') ? withoutNoise(rawText) : rawText;
   const folded = foldText(text);
-  const split = splitFolded(folded, (word) => set.knownWords.has(word));
+  const split = splitFolded(folded, knownTest(set));
   let words: readonly string[] = split.words;
   let clauses: readonly number[] = split.clauses;
   const guess = guessLanguage(text, words);

@@ -22,7 +22,8 @@ export interface IntentScore {
 export const MIN_INTENT_SCORE = 1;
 
 export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentScore[] {
-  const entries = INTENT_NAMES.map((intent): IntentScore => ({ intent, score: 0, matched: [] }));
+  const entries: IntentScore[] = [];
+  for (const intent of INTENT_NAMES) entries.push({ intent, score: 0, matched: [] });
   const matches = matchAll(analysis, 'intentTerms');
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m]!;

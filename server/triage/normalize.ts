@@ -146,14 +146,22 @@ function splitAscii(folded: string, isKnown: (word: string) => boolean, out: Spl
     const code = folded.charCodeAt(i);
     if (isAsciiLetter(code) || isAsciiDigit(code)) {
       const start = i;
+      // Three equal letters in a row ("sooo") noted while scanning, so pushWords need not look again.
+      let tripled = false;
+      let previous = code;
+      let run = 1;
       i++;
-      while (i < length && (isAsciiLetter(folded.charCodeAt(i)) || isAsciiDigit(folded.charCodeAt(i)))) i++;
+      for (let next = folded.charCodeAt(i); i < length && (isAsciiLetter(next) || isAsciiDigit(next)); next = folded.charCodeAt(++i)) {
+        run = next === previous ? run + 1 : 1;
+        if (run >= 3 && !isAsciiDigit(next)) tripled = true;
+        previous = next;
+      }
       // (?:'[\p{L}]+)* — an apostrophe counts only when a letter follows it.
       while (i + 1 < length && folded.charCodeAt(i) === 39 && isAsciiLetter(folded.charCodeAt(i + 1))) {
         i += 2;
         while (i < length && isAsciiLetter(folded.charCodeAt(i))) i++;
       }
-      clause = pushWords(folded.slice(start, i), clause, isKnown, out);
+      clause = pushWords(folded.slice(start, i), clause, isKnown, out, tripled);
     } else if (isPunctuation(code)) {
       i++;
       while (i < length && isPunctuation(folded.charCodeAt(i))) i++;
@@ -171,9 +179,9 @@ function isAsciiDigit(code: number): boolean {
 }
 
 /** Appends one raw token's normalized words; returns the clause number after it ("but" starts a new one). */
-function pushWords(raw: string, clause: number, isKnown: (word: string) => boolean, out: SplitWords): number {
+function pushWords(raw: string, clause: number, isKnown: (word: string) => boolean, out: SplitWords, tripled = raw.length > 2 && hasTripleLetter(raw)): number {
   if (raw.includes("'")) return pushParts(expandApostrophe(raw), clause, out);
-  const word = raw.length > 2 && hasTripleLetter(raw) ? collapseElongation(raw, isKnown) : raw;
+  const word = tripled ? collapseElongation(raw, isKnown) : raw;
   const parts = NORMALIZED.get(word);
   if (parts === undefined) {
     out.words.push(word);

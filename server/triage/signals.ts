@@ -17,7 +17,7 @@ import type { IndexKind } from './word-views.js';
 
 /** Safety categories found, in file order; a negated term ("no smoke") or a look-alike does not count. */
 export function findSafety(analysis: MessageAnalysis, set: IntentSet): string[] {
-  const lookalikes = matchWords(analysis, 'safetyExclusions').filter((match) => !match.negated);
+  const lookalikes = matchWords(analysis, 'safetyExclusions').filter(isAffirmed);
   // Arrays, not Sets: a message names a category or two, and most messages none.
   const categories: string[] = [];
   let context: boolean | undefined;
@@ -32,14 +32,20 @@ export function findSafety(analysis: MessageAnalysis, set: IntentSet): string[] 
     if (!categories.includes(match.term.owner)) categories.push(match.term.owner);
   }
   if (categories.length === 0 && set.safetyHarm.size > 0) {
-    const harm = matchWords(analysis, 'safetyHarm').some((match) => !match.negated && !covered(match, lookalikes));
+    let harm = false;
+    for (const match of matchWords(analysis, 'safetyHarm')) if (!match.negated && !covered(match, lookalikes)) harm = true;
     if (harm && hasAny(analysis, 'safetyPersons')) categories.push('harm');
   }
   return categories;
 }
 
+function isAffirmed(match: TermMatch): boolean {
+  return !match.negated;
+}
+
 function covered(match: TermMatch, lookalikes: readonly TermMatch[]): boolean {
-  return lookalikes.some((lookalike) => lookalike.start >= 0 && lookalike.start <= match.end && match.start <= lookalike.end);
+  for (const lookalike of lookalikes) if (lookalike.start >= 0 && lookalike.start <= match.end && match.start <= lookalike.end) return true;
+  return false;
 }
 
 /**
@@ -54,7 +60,7 @@ function namesAThing(analysis: MessageAnalysis, set: IntentSet, match: TermMatch
 }
 
 function hasAny(analysis: MessageAnalysis, kind: IndexKind): boolean {
-  return matchWords(analysis, kind).some((match) => !match.negated);
+  return matchWords(analysis, kind).some(isAffirmed);
 }
 
 /** Unstemmed matching in English and the message's own language. */

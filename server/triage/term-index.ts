@@ -45,6 +45,11 @@ export interface TermMatch {
   offset?: number;
 }
 
+// Local copies: under tsx's CommonJS output every read of an imported binding is a getter call,
+// and these two are read in the innermost loops.
+const PLACE = PLACE_UNIT;
+const NOT = NEGATOR;
+
 /** Words that may stand between two words of a phrase ("track my order" matches "track order"). */
 const MAX_GAP = 2;
 /** How far back a negator reaches: "not really that damaged" is still negated. */
@@ -197,7 +202,7 @@ function matchRest(phrase: readonly string[], units: readonly string[], clauses:
     let found = -1;
     const limit = Math.min(units.length - 1, position + 1 + MAX_GAP);
     for (let j = position + 1; j <= limit && clauses[j] === clauses[start]; j++) {
-      if (units[j] === phrase[p] || (phrase[p] === PLACE_UNIT && isPlace(words[j]!))) {
+      if (units[j] === phrase[p] || (phrase[p] === PLACE && isPlace(words[j]!))) {
         found = j;
         break;
       }
@@ -209,9 +214,9 @@ function matchRest(phrase: readonly string[], units: readonly string[], clauses:
 }
 
 function isNegated(term: Term, units: readonly string[], clauses: readonly number[], start: number): boolean {
-  if (term.units[0] === NEGATOR) return false;
+  if (term.units[0] === NOT) return false;
   for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH && clauses[j] === clauses[start]; j--) {
-    if (units[j] === NEGATOR) return true;
+    if (units[j] === NOT) return true;
   }
   return false;
 }

@@ -60,15 +60,30 @@ export function triage(text: string, history: TriageHistory, set: IntentSet, opt
   return {
     intent,
     // An entry without exclusions has exactly the result's shape: no copy needed.
-    intents: ranked.map((entry) => (entry.excludedBy ? { intent: entry.intent, score: entry.score, matched: entry.matched } : entry)),
+    intents: ranked.map(resultRow),
     sentiment: { score: sentiment.score, label: sentiment.label },
     urgency: urgencyOf(intent, sentiment, reasons),
     safety: safety.length > 0,
     language: analysis.language,
     entities: extractEntities(text),
-    handoff: reasons.some((reason) => HANDOFF_REASON_PREFIXES.some((prefix) => reason.startsWith(prefix))),
+    handoff: reasons.some(handsOff),
     reasons,
   };
+}
+
+// Module functions rather than arrows inside triage: no closure (and no tsx name wrapper) per message.
+/** An entry without exclusions has exactly the result row's shape: no copy needed. */
+function resultRow(entry: IntentScore): TriageResult['intents'][number] {
+  return entry.excludedBy ? { intent: entry.intent, score: entry.score, matched: entry.matched } : entry;
+}
+
+function handsOff(reason: string): boolean {
+  for (const prefix of HANDOFF_REASON_PREFIXES) if (reason.startsWith(prefix)) return true;
+  return false;
+}
+
+function isNotRepeat(kind: string): boolean {
+  return kind !== 'repeat';
 }
 
 /**
@@ -80,7 +95,7 @@ export function triage(text: string, history: TriageHistory, set: IntentSet, opt
 function resolveIntent(ranked: readonly IntentScore[], sentiment: Sentiment, safety: readonly string[], threats: readonly string[]): IntentName {
   const scored = topIntent(ranked);
   if (safety.length > 0 && scored !== 'refund' && scored !== 'human') return 'complaint';
-  if (scored === 'other' && threats.some((kind) => kind !== 'repeat')) return 'complaint';
+  if (scored === 'other' && threats.some(isNotRepeat)) return 'complaint';
   const namesNoTopic = (ranked[0]?.score ?? 0) < MIN_INTENT_SCORE;
   if (namesNoTopic && sentiment.label === 'negative') return 'complaint';
   return scored;
@@ -124,15 +139,21 @@ function historyReasons(intent: IntentName, sentiment: Sentiment, history: Triag
   return reasons;
 }
 
+const HIGH_URGENCY_PREFIXES = ['threat:', 'repeat:', 'complaint:negative', 'sentiment:very_negative', 'sentiment:worsening', 'tone:shouting'] as const;
+
+function hasPrefix(reasons: readonly string[], prefix: string): boolean {
+  for (const reason of reasons) if (reason.startsWith(prefix)) return true;
+  return false;
+}
+
+function isCriticalThreat(reason: string): boolean {
+  return CRITICAL_THREATS.has(reason.slice('threat:'.length)) && reason.startsWith('threat:');
+}
+
 function urgencyOf(intent: IntentName, sentiment: Sentiment, reasons: readonly string[]): Urgency {
-  const has = (prefix: string) => reasons.some((reason) => reason.startsWith(prefix));
-  if (has('safety:') || reasons.some((reason) => CRITICAL_THREATS.has(reason.slice('threat:'.length)) && reason.startsWith('threat:'))) {
-    return 'critical';
-  }
-  if (has('threat:') || has('repeat:') || has('complaint:negative') || has('sentiment:very_negative') || has('sentiment:worsening') || has('tone:shouting')) {
-    return 'high';
-  }
-  if (has('bot:could_not_help') || (intent === 'human' && sentiment.label === 'negative')) return 'high';
+  if (hasPrefix(reasons, 'safety:') || reasons.some(isCriticalThreat)) return 'critical';
+  for (const prefix of HIGH_URGENCY_PREFIXES) if (hasPrefix(reasons, prefix)) return 'high';
+  if (hasPrefix(reasons, 'bot:could_not_help') || (intent === 'human' && sentiment.label === 'negative')) return 'high';
   if (intent !== 'other' || sentiment.label === 'negative') return 'normal';
   return 'low';
 }

@@ -21,6 +21,8 @@ export interface FixedWords {
 /** Entries kept in an intent set's typo cache before it starts over. */
 const CACHE_LIMIT = 100_000;
 const DIGIT_RE = /\d/;
+// A local copy: read for every word, and an imported binding is a getter call under tsx.
+const MIN_LENGTH = MIN_TYPO_LENGTH;
 // Closed-class words WordNet leaves out; enough to split "tocancel", "trackmy", "whereis".
 const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'to', 'my', 'me', 'i', 'is', 'it', 'of', 'for', 'in', 'on', 'at', 'and', 'or', 'not', 'no', 'can', 'do',
@@ -34,7 +36,7 @@ export function fixTypos(words: readonly string[], clauses: readonly number[], l
   const keySuffix = languages.length === 1 ? '' : `\u0000${languages.join(',')}`;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const fix = word.length >= MIN_TYPO_LENGTH ? fixWord(word, languages, keySuffix, set) : null;
+    const fix = word.length >= MIN_LENGTH ? fixWord(word, languages, keySuffix, set) : null;
     if (!fix && !out) continue;
     out ??= { words: words.slice(0, i), clauses: clauses.slice(0, i), originals: new Array<string | undefined>(i).fill(undefined) };
     for (const part of fix ?? [word]) {
