@@ -1,6 +1,7 @@
 // E2E (issue 9): the Preact console keeps its state across pages and languages — an internal note,
-// a half-written reply that survives Reports, Follow-ups, Intents and a switch to Chinese and back,
-// the follow-up badge's pages, and Sign out back to the login form; no page errors on the way.
+// a half-written reply that survives Reports, Follow-ups, Intents and a switch to Chinese and back;
+// an intent edit goes evaluate → Save → History → Restore; a backwards custom period is refused;
+// Sign out goes back to the login form; no page errors on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe.js';
@@ -72,6 +73,39 @@ describe.skipIf(!available)('console pages and state', () => {
     expect(await reply.inputValue()).toBe(DRAFT);
     expect(await page.getByRole('log').locator('.msg.note .text').allTextContents()).toEqual(['Called the warehouse']);
 
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves an evaluated intent edit, lists it in the history and restores the earlier file', { timeout: 60_000 }, async () => {
+    await page.getByRole('button', { name: 'Intents' }).click();
+    const priority = page.getByLabel('Priority');
+    await priority.waitFor(WAIT);
+    const before = await priority.inputValue();
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await priority.fill(String(Number(before) + 1));
+    expect(await save.isDisabled()).toBe(true); // not before the evaluation of these very edits
+    await page.getByRole('button', { name: 'Run evaluation' }).click();
+    await page.getByText(/Evaluation on \d+ labelled examples/).waitFor(WAIT);
+    await save.click();
+    await page.getByText(/^Saved: priority/).waitFor(WAIT);
+    expect(await priority.inputValue()).toBe(String(Number(before) + 1));
+    const restore = page.getByRole('listitem').filter({ hasText: 'Pia' }).getByRole('button', { name: /^Restore / });
+    await restore.first().waitFor(WAIT);
+    const versions = await page.locator('ol.history > li').count();
+    await page.locator('ol.history > li').last().getByRole('button', { name: /^Restore / }).click();
+    await page.getByText(/^Restored the version of/).waitFor(WAIT);
+    await expect.poll(() => page.locator('ol.history > li').count(), WAIT).toBe(versions + 1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a custom period that ends before it starts, then signs out', { timeout: 60_000 }, async () => {
+    await page.getByRole('button', { name: 'Reports' }).click();
+    await page.locator('select#report-period').selectOption('custom');
+    await page.getByLabel('From').fill('2026-11-20');
+    await page.getByLabel('To', { exact: true }).fill('2026-11-10');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Pick a start and an end date' }).waitFor(WAIT);
+    expect(await page.locator('.stat').count()).toBe(0);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
     expect(pageErrors).toEqual([]);
