@@ -12,7 +12,7 @@
  * the turns to finish; then each write plans in JavaScript (`postgres-batch.ts`), and ONE
  * statement writes every row (messages, conversation changes, pending and finished turns, via
  * data-modifying CTEs) followed by COMMIT. Each trip is one simple query holding several
- * statements, so values travel as JSON literals (`pg.escapeLiteral`), never spliced raw.
+ * statements, so values travel as escaped JSON literals, never spliced raw.
  *
  * One failing write fails alone. A plan that throws (an unknown conversation) writes nothing. A
  * row the database refuses (a data or constraint error) aborts that one statement: the batch rolls
@@ -62,8 +62,18 @@ const isRowError = (error: unknown) => error instanceof pg.DatabaseError && /^2[
 
 const unique = (values: Iterable<string>) => [...new Set(values)];
 
+/**
+ * `text` as a SQL string literal (`sqlLiteral("it's") // → 'it''s'`), exactly as `pg.escapeLiteral` writes it (quotes and backslashes
+ * doubled, `E'…'` when a backslash occurs), but with two native replaces instead of its
+ * character loop: a batch's JSON runs to megabytes, and that loop was 6× slower on it.
+ */
+export function sqlLiteral(text: string): string {
+  const quoted = `'${text.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
+  return text.includes('\\') ? ` E${quoted}` : quoted;
+}
+
 /** A JSON value as a SQL literal. JSON text holds no NUL (JSON.stringify escapes it), so the literal is safe in a simple query. */
-const json = (value: unknown) => `${pg.escapeLiteral(JSON.stringify(value))}::jsonb`;
+const json = (value: unknown) => `${sqlLiteral(JSON.stringify(value))}::jsonb`;
 
 function allNeeds(jobs: Job[]): Required<WriteNeeds> {
   return {
