@@ -81,6 +81,7 @@ export function openSqliteDurability(file: string, onCheckpoint: (report: Checkp
     // fsync flushes the file's dirty pages whichever descriptor wrote them: SQLite's frames included.
     syncWal: (done) => fsync(walFd, (error) => done(error)),
     async close() {
+      worker.ref(); // closing is awaited work: the process must not exit before the last checkpoint
       worker.postMessage('close');
       await exited;
       closeSync(walFd);

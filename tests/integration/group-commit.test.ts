@@ -2,7 +2,7 @@
 // transaction and are acknowledged only after it commits; a SIGKILL inside a batch loses exactly
 // the unacknowledged batch; one failing write does not fail its neighbours.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -145,5 +145,15 @@ describe('group commit', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('closes cleanly from a bare script: the last checkpoint runs, the WAL is gone, the process exits 0', async () => {
+    const file = join(dir, 'close.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'store-close-script.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect([code, output]).toEqual([0, 'closed\n']);
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 });
