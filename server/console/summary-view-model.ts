@@ -1,12 +1,12 @@
 /**
- * Reads a conversation's handoff summary for the console. The server types `summary` as
- * `unknown` (its shape is owned by the handoff module and may grow), so every field is read
- * defensively and the triage fills gaps. Pure: no DOM.
+ * Reads a conversation's handoff summary and customer for the console. The summary is still read
+ * field by field, defensively, with the triage filling gaps; the customer is read through the
+ * protocol's `CustomerInfo`. Pure: no DOM.
  *
  * @example
  *   readSummary({ sentimentTrend: [-0.1, -0.6] }, null).trend; // 'worsening'
  */
-import type { IntentName, TriageResult, Urgency } from '../protocol';
+import type { CustomerInfo, IntentName, TriageResult, Urgency } from '../protocol';
 import { t } from './i18n';
 
 export type Trend = 'improving' | 'worsening' | 'steady';
@@ -44,14 +44,11 @@ export interface CustomerView {
   page: string | null;
 }
 
-/** The `customer` of a conversation view, read defensively like the summary. */
-export function readCustomer(customer: unknown): CustomerView {
-  const c = isRecord(customer) ? customer : {};
-  const contact = isRecord(c.contact) ? c.contact : null;
-  const email = contact && typeof contact.email === 'string' ? contact.email : null;
-  const name = contact && typeof contact.name === 'string' ? contact.name : null;
-  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return { contact: email ? (name ? `${name} <${email}>` : email) : null, email, country: str(c.country), timeZone: str(c.timeZone), page: str(c.page) };
+/** The `customer` of a conversation view (typed by the protocol's `CustomerInfo`), as the summary shows it. */
+export function readCustomer(c: CustomerInfo): CustomerView {
+  const email = c.contact?.email || null;
+  const name = c.contact?.name || null;
+  return { contact: email ? (name ? `${name} <${email}>` : email) : null, email, country: c.country || null, timeZone: c.timeZone || null, page: c.page || null };
 }
 
 const URGENCIES = new Set(['low', 'normal', 'high', 'critical']);
