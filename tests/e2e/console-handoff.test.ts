@@ -53,9 +53,8 @@ describe.skipIf(!available)('handoff from the widget to the agent console', () =
     const input = shopper.getByRole('textbox', { name: 'Message' });
     await input.fill(ESCALATION);
     await input.press('Enter');
-    await server.app.service.idle();
-    const queued = await server.store.listConversations({ status: ['queued'] });
-    expect(queued).toHaveLength(2);
+    // Enter returns before the message reaches the server: wait until both conversations wait for a person.
+    await expect.poll(async () => (await server.store.listConversations({ status: ['queued'] })).length, WAIT).toBe(2);
     // The widget tells the shopper they are waiting for a person.
     await shopper.getByRole('dialog').getByText(/number 1 in line|Waiting for the next available agent/).waitFor(WAIT);
     expect(await texts(shopper)).toContain(ESCALATION);

@@ -30,10 +30,15 @@ async function conversationOf(page: Page) {
   return token ? server.store.findConversationByTokenHash(hashToken(token)) : undefined;
 }
 
+/** Sends like a shopper and waits until the server acknowledged it and the bot's turn has run. */
 async function send(page: Page, text: string) {
   const input = page.getByRole('textbox', { name: 'Message' });
+  const acked = widget(page).locator('.msg.customer:not(.pending)');
+  const before = await acked.count();
   await input.fill(text);
   await input.press('Enter');
+  // Enter returns before the socket emit reaches the server: wait for the ack, then for the turn.
+  await acked.nth(before).waitFor(WAIT);
   await server.app.service.idle();
 }
 
