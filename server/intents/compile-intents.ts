@@ -53,7 +53,7 @@ export interface IntentSet {
   /** word + languages → its correction (or null): filled as messages arrive, bounded. */
   readonly typoCache: Map<string, TypoFix | null>;
   /** word → its stem and the terms that can start at it, per language: filled as messages arrive, bounded (word-views.ts). */
-  readonly wordViews: Map<string, WordView[]>;
+  readonly wordViews: Map<string, WordView>;
   /** How many terms ops wrote across intents, safety and threats. */
   readonly termCount: number;
   /** Every language with intent terms, English first: tried when a message's language is unclear. */

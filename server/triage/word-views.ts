@@ -37,6 +37,8 @@ export interface WordView {
   readonly slots: number;
   /** The word's AFINN score in the set's lexicon (the same in every language's view). */
   readonly afinn: number | undefined;
+  /** The same word's view in another language: the cache keeps a short chain, first seen first. */
+  next: WordView | undefined;
 }
 
 /** A message's words seen in one language, and where any term starts (usually a few words). */
@@ -60,15 +62,20 @@ export function wordViews(set: IntentSet, words: readonly string[], language: st
   let slots = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    let known = cache.get(word);
-    let view = known?.[0]?.language === language ? known[0] : known?.find((candidate) => candidate.language === language);
-    if (!view) {
+    // The cache holds the first view itself (no array to step through): usually it is the one asked for.
+    const first = cache.get(word);
+    let view = first;
+    while (view !== undefined && view.language !== language) view = view.next;
+    if (view === undefined) {
       view = buildView(set, word, language);
-      if (!known) {
+      if (first === undefined) {
         if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(word, (known = []));
+        cache.set(word, view);
+      } else {
+        let last = first;
+        while (last.next !== undefined) last = last.next;
+        last.next = view;
       }
-      known.push(view);
     }
     views[i] = view;
     stems[i] = view.stem;
@@ -96,5 +103,5 @@ function buildView(set: IntentSet, word: string, language: string): WordView {
     if (byUnit) slots |= 1 << (2 * k);
     if (byWord) slots |= 1 << (2 * k + 1);
   }
-  return { language, stem: stemmed, starts, slots, afinn: set.afinn.get(word) };
+  return { language, stem: stemmed, starts, slots, afinn: set.afinn.get(word), next: undefined };
 }
