@@ -4,7 +4,7 @@
 // SIGKILL of A the shopper resumes on B with every message and goes on.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, QueueEntry, QueueUpdatePayload } from '../../server/protocol.js';
-import { closeAgents, connectAgent, nextEvent } from '../support/agent-client.js';
+import { closeAgents, connectAgent, nextEvent, type EventSource } from '../support/agent-client.js';
 import { ADMIN, createAgentAt, loginAt, startCluster, type Cluster } from '../support/cluster.js';
 import { requirePostgres } from '../support/postgres.js';
 import { requireRedis } from '../support/redis.js';
@@ -44,7 +44,7 @@ describe.skipIf(!available)('two nodes on PostgreSQL and Redis', () => {
   });
 
   /** A shopper on `url` whose conversation the bot handed to the queue; resolves once `watcher` sees it queued. */
-  async function escalateOn(url: string, ...watchers: Parameters<typeof nextEvent>[0][]) {
+  async function escalateOn(url: string, ...watchers: EventSource<QueueUpdatePayload>[]) {
     const { socket, session } = await connectCustomer(url);
     // After the `queue` on connect, agents get only changes (`queue:update`), from whichever node made them.
     const seen = watchers.map((watcher) => nextEvent<QueueUpdatePayload>(watcher, 'queue:update', (update) => queued(session.conversationId)(update.changed)));

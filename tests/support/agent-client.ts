@@ -44,30 +44,40 @@ export async function connectAgent(url: string, token: string | undefined): Prom
   return { socket, queue };
 }
 
-/** Any typed client socket (agent or customer); events are checked by the caller's predicate. */
-type AnySocket = Socket<any, any>;
+/**
+ * Any typed client socket (agent or customer), seen through its catch-all listener: `onAny` is
+ * the same for every event map, so one helper serves both namespaces. The caller names the
+ * payload type `T`; the predicate checks what it needs. Reserved events (`connect`,
+ * `disconnect`, `connect_error`) do not reach `onAny`; wait for those with `socket.once`.
+ */
+export interface EventSource<T> {
+  onAny(listener: (event: string, payload: T) => void): unknown;
+  offAny(listener: (event: string, payload: T) => void): unknown;
+}
 
 /** The first `event` whose payload satisfies `predicate`. */
-export function nextEvent<T = any>(socket: AnySocket, event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+export function nextEvent<T = unknown>(socket: EventSource<T>, event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      socket.off(event, listener);
+      socket.offAny(listener);
       reject(new Error(`no matching "${event}" arrived within ${timeoutMs} ms`));
     }, timeoutMs);
-    const listener = (payload: T) => {
-      if (!predicate(payload)) return;
+    const listener = (name: string, payload: T) => {
+      if (name !== event || !predicate(payload)) return;
       clearTimeout(timer);
-      socket.off(event, listener);
+      socket.offAny(listener);
       resolve(payload);
     };
-    socket.on(event, listener);
+    socket.onAny(listener);
   });
 }
 
 /** Every payload of `event` from now on, for "this never arrived" checks. */
-export function record<T = any>(socket: AnySocket, event: string): T[] {
+export function record<T = unknown>(socket: EventSource<T>, event: string): T[] {
   const seen: T[] = [];
-  socket.on(event, (payload: T) => seen.push(payload));
+  socket.onAny((name: string, payload: T) => {
+    if (name === event) seen.push(payload);
+  });
   return seen;
 }
 
