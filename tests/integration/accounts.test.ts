@@ -66,7 +66,7 @@ describe('accounts', () => {
   });
 
   it('refuses short and common passwords for new accounts', async () => {
-    const create = (password: string) => api(server, boss.token, 'POST', '/api/agents', { email: `p${Math.random()}@shop.example`, name: 'P', password, role: 'ops' });
+    const create = (password: string) => api<{ error: { details: { path: string } } }>(server, boss.token, 'POST', '/api/agents', { email: `p${Math.random()}@shop.example`, name: 'P', password, role: 'ops' });
     for (const weak of ['12345678', '1234567890', '12345678901', 'Password2024!', 'qwertyuiop', 'aaaaaaaaaaaa']) {
       const res = await create(weak);
       expect(res.status, weak).toBe(400);

@@ -5,6 +5,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import orders from '../../server/demo/orders.json' with { type: 'json' };
+import type { ConversationView } from '../../server/protocol.js';
 import { closeAgents, connectAgent } from '../support/agent-client.js';
 import { closeClients, connectCustomer, fromBot, nextMessage, type CustomerClient } from '../support/socket-client.js';
 import { api } from '../support/rest-client.js';
@@ -141,7 +142,7 @@ describe('verified identity', () => {
     expect(second.session.conversationId).not.toBe(first.session.conversationId);
     await say(second.socket, 'I want to talk to a human');
     await server.app.service.idle();
-    const { status, body } = await api(server, agentToken, 'GET', `/api/conversations/${second.session.conversationId}`);
+    const { status, body } = await api<ConversationView>(server, agentToken, 'GET', `/api/conversations/${second.session.conversationId}`);
     expect(status).toBe(200);
     expect(body.customer).toMatchObject({ earlierConversations: 1, verified: { email: order1003.email, name: 'Camille' } });
     expect(body.customer.earlier).toEqual([expect.objectContaining({ id: first.session.conversationId })]);

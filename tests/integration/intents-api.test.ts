@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntentFileError, IntentsResponse, IntentVersion, PreviewResponse, SaveIntentResponse } from '../../server/protocol.js';
 import { signUp, type SignedInAgent } from '../support/agent-client.js';
 import { api, classify } from '../support/rest-client.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -16,6 +17,11 @@ let agent: SignedInAgent;
 const refundFile = () => join(server.intentsDir, 'refund.yaml');
 const refundText = () => readFileSync(refundFile(), 'utf8');
 /** refund.yaml's English keywords as on disk now, plus `extra`: a patch replaces the whole map. */
+/** The body of a refused call; a 422 `invalid_intents` lists where in `details`. */
+interface ErrorBody {
+  error: { code: string; message: string; details: IntentFileError[] };
+}
+
 const keywordsWith = (extra: Record<string, number>) => {
   const keywords = parse(refundText()).keywords as Record<string, Record<string, number>>;
   return { ...keywords, en: { ...keywords.en, ...extra } };
@@ -31,9 +37,9 @@ afterAll(async () => {
 
 describe('GET /api/intents', () => {
   it('lists every intent with its file, text and parsed data, no errors and the examples count, to agents too', async () => {
-    const { status, body } = await api(server, agent.token, 'GET', '/api/intents');
+    const { status, body } = await api<IntentsResponse>(server, agent.token, 'GET', '/api/intents');
     expect(status).toBe(200);
-    expect(body.intents.map((intent: { name: string }) => intent.name)).toEqual(['logistics', 'refund', 'payment', 'complaint', 'human', 'other']);
+    expect(body.intents.map((intent) => intent.name)).toEqual(['logistics', 'refund', 'payment', 'complaint', 'human', 'other']);
     const refund = body.intents[1];
     expect(refund).toMatchObject({ file: expect.stringMatching(/refund\.yaml$/), yaml: refundText(), data: { intent: 'refund', priority: 40 } });
     expect(body.errors).toEqual([]);
@@ -44,7 +50,7 @@ describe('GET /api/intents', () => {
 describe('PUT /api/intents/:name', () => {
   it('lets ops add a keyword that the very next classification uses', async () => {
     expect((await classify(server, agent.token, 'quorvex now')).intent).toBe('other');
-    const { status, body } = await api(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ quorvex: 5 }) } });
+    const { status, body } = await api<SaveIntentResponse>(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ quorvex: 5 }) } });
     expect(status).toBe(200);
     expect(body).toEqual({ ok: true, version: { id: expect.any(String), at: expect.any(String), author: 'Olga', summary: 'keywords.en: +quorvex' } });
     expect((await classify(server, agent.token, 'quorvex now')).intent).toBe('refund');
@@ -53,7 +59,7 @@ describe('PUT /api/intents/:name', () => {
 
   it('refuses an agent with 403 and changes nothing', async () => {
     const before = refundText();
-    const { status, body } = await api(server, agent.token, 'PUT', '/api/intents/refund', { patch: { priority: 99 } });
+    const { status, body } = await api<ErrorBody>(server, agent.token, 'PUT', '/api/intents/refund', { patch: { priority: 99 } });
     expect(status).toBe(403);
     expect(body.error.code).toBe('forbidden');
     expect(refundText()).toBe(before);
@@ -63,7 +69,7 @@ describe('PUT /api/intents/:name', () => {
 
   it('answers 422 with file, line and field for an invalid value, and keeps the file and the live set', async () => {
     const before = refundText();
-    const { status, body } = await api(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ blorp: 'lots' as unknown as number }) } });
+    const { status, body } = await api<ErrorBody>(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ blorp: 'lots' as unknown as number }) } });
     expect(status).toBe(422);
     expect(body.error).toMatchObject({ code: 'invalid_intents', message: expect.any(String) });
     expect(body.error.details).toEqual([
@@ -74,13 +80,13 @@ describe('PUT /api/intents/:name', () => {
   });
 
   it('answers 422 with the field path for a bad body, a YAML syntax error and a renamed intent', async () => {
-    const unknownField = await api(server, ops.token, 'PUT', '/api/intents/refund', { patch: { intent: 'payment' } });
+    const unknownField = await api<ErrorBody>(server, ops.token, 'PUT', '/api/intents/refund', { patch: { intent: 'payment' } });
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.error.details[0]).toMatchObject({ path: 'patch.intent' });
-    const syntax = await api(server, ops.token, 'PUT', '/api/intents/refund', { yaml: 'intent: refund\nkeywords: [unclosed\n' });
+    const syntax = await api<ErrorBody>(server, ops.token, 'PUT', '/api/intents/refund', { yaml: 'intent: refund\nkeywords: [unclosed\n' });
     expect(syntax.status).toBe(422);
     expect(syntax.body.error.details[0]).toMatchObject({ file: expect.stringMatching(/refund\.yaml$/), line: expect.any(Number), message: expect.stringContaining('YAML syntax') });
-    const renamed = await api(server, ops.token, 'PUT', '/api/intents/refund', { yaml: refundText().replace('intent: refund', 'intent: payment') });
+    const renamed = await api<ErrorBody>(server, ops.token, 'PUT', '/api/intents/refund', { yaml: refundText().replace('intent: refund', 'intent: payment') });
     expect(renamed.status).toBe(422);
     expect(renamed.body.error.details[0]).toMatchObject({ path: 'intent' });
     expect((await api(server, ops.token, 'PUT', '/api/intents/shipping', { patch: { priority: 1 } })).status).toBe(404);
@@ -102,20 +108,20 @@ describe('PUT /api/intents/:name', () => {
 describe('POST /api/intents/:name/preview', () => {
   it('evaluates the current and the candidate set on examples.jsonl and lists the rows that would flip', async () => {
     const before = refundText();
-    const { status, body } = await api(server, ops.token, 'POST', '/api/intents/refund/preview', { patch: { keywords: keywordsWith({ tracking: 10 }) } });
+    const { status, body } = await api<PreviewResponse>(server, ops.token, 'POST', '/api/intents/refund/preview', { patch: { keywords: keywordsWith({ tracking: 10 }) } });
     expect(status).toBe(200);
     expect(body.current.n).toBeGreaterThan(100);
     expect(body.flips).toContainEqual({ text: 'tracking pls', expected: 'logistics', from: 'logistics', to: 'refund' });
-    expect(body.flips.every((flip: { to: string }) => flip.to === 'refund')).toBe(true);
-    expect(body.candidate.intent.perIntent.logistics.recall).toBeLessThan(body.current.intent.perIntent.logistics.recall);
-    expect(body.candidate.intent.perIntent.refund.precision).toBeLessThan(body.current.intent.perIntent.refund.precision);
+    expect(body.flips.every((flip) => flip.to === 'refund')).toBe(true);
+    expect(body.candidate.intent!.perIntent.logistics!.recall).toBeLessThan(body.current.intent!.perIntent.logistics!.recall);
+    expect(body.candidate.intent!.perIntent.refund!.precision).toBeLessThan(body.current.intent!.perIntent.refund!.precision);
     // A preview saves nothing.
     expect(refundText()).toBe(before);
     expect((await classify(server, agent.token, 'tracking pls')).intent).toBe('logistics');
   });
 
   it('answers 422 like PUT for an invalid candidate', async () => {
-    const { status, body } = await api(server, ops.token, 'POST', '/api/intents/refund/preview', { patch: { priority: 'high' } });
+    const { status, body } = await api<ErrorBody>(server, ops.token, 'POST', '/api/intents/refund/preview', { patch: { priority: 'high' } });
     expect(status).toBe(422);
     expect(body.error.details[0]).toMatchObject({ path: 'priority' });
   });
@@ -124,32 +130,32 @@ describe('POST /api/intents/:name/preview', () => {
 describe('history and restore', () => {
   it('lists who changed what, newest first, and restores the previous version: file and classification', async () => {
     const before = refundText();
-    const saved = await api(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ vexaly: 4 }) } });
+    const saved = await api<SaveIntentResponse>(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ vexaly: 4 }) } });
     expect(saved.status).toBe(200);
     expect((await classify(server, agent.token, 'vexaly')).intent).toBe('refund');
 
-    const history = await api(server, ops.token, 'GET', '/api/intents/refund/history');
+    const history = await api<IntentVersion[]>(server, ops.token, 'GET', '/api/intents/refund/history');
     expect(history.status).toBe(200);
-    const [latest, previous, ...older] = history.body as Array<{ id: string; at: string; author: string; summary: string }>;
+    const [latest, previous, ...older] = history.body;
     expect(latest).toEqual(saved.body.version);
     expect(latest!.summary).toBe('keywords.en: +vexaly');
     expect(previous).toMatchObject({ author: 'Olga', summary: 'priority 40→41' });
     // The audit log starts with the file as it was before the first console edit.
     expect(older.at(-1)).toMatchObject({ author: 'file on disk', summary: 'the file as it was before the first console edit' });
 
-    const restored = await api(server, ops.token, 'POST', '/api/intents/refund/restore', { versionId: previous!.id });
+    const restored = await api<SaveIntentResponse>(server, ops.token, 'POST', '/api/intents/refund/restore', { versionId: previous!.id });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ ok: true, version: { author: 'Olga', summary: expect.stringMatching(/^restored the version of .* by Olga: keywords\.en: -vexaly$/) } });
     expect(refundText()).toBe(before);
     expect((await classify(server, agent.token, 'vexaly')).intent).toBe('other');
-    const after = await api(server, ops.token, 'GET', '/api/intents/refund/history');
+    const after = await api<IntentVersion[]>(server, ops.token, 'GET', '/api/intents/refund/history');
     expect(after.body).toHaveLength(history.body.length + 1);
     expect(after.body[0]).toEqual(restored.body.version);
   });
 
   it('answers 404 for a version of another intent', async () => {
-    const [version] = (await api(server, ops.token, 'GET', '/api/intents/refund/history')).body;
-    const { status } = await api(server, ops.token, 'POST', '/api/intents/payment/restore', { versionId: version.id });
+    const [version] = (await api<IntentVersion[]>(server, ops.token, 'GET', '/api/intents/refund/history')).body;
+    const { status } = await api(server, ops.token, 'POST', '/api/intents/payment/restore', { versionId: version!.id });
     expect(status).toBe(404);
   });
 });

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntentsResponse } from '../../server/protocol.js';
 import { signUp, type SignedInAgent } from '../support/agent-client.js';
 import { api, classify, pollUntil } from '../support/rest-client.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -51,17 +52,17 @@ describe('hot reload of intent files', () => {
     const broken = withKeyword(`${WORD}: lots`);
     const line = broken.split('\n').findIndex((text) => text.includes(`${WORD}: lots`)) + 1;
     writeFileSync(refundFile, broken);
-    const elapsed = await pollUntil(async () => (await api(server, agent.token, 'GET', '/api/intents')).body.errors.length > 0, 2000);
+    const elapsed = await pollUntil(async () => (await api<IntentsResponse>(server, agent.token, 'GET', '/api/intents')).body.errors.length > 0, 2000);
     expect(elapsed, 'the broken edit was not reported within 2 s').toBeGreaterThanOrEqual(0);
 
-    const { status, body } = await api(server, agent.token, 'GET', '/api/intents');
+    const { status, body } = await api<IntentsResponse>(server, agent.token, 'GET', '/api/intents');
     expect(status).toBe(200);
     expect(body.errors).toEqual([
       { file: expect.stringMatching(/refund\.yaml$/), line, column: 5, path: `keywords.en.${WORD}`, message: expect.stringContaining('a weight is a number') },
     ]);
     // The page shows the file as it is on disk, next to the set that keeps serving.
-    expect(body.intents.find((intent: { name: string }) => intent.name === 'refund').yaml).toBe(broken);
-    expect(body.intents.find((intent: { name: string }) => intent.name === 'refund').data.keywords.en[WORD]).toBe(5);
+    expect(body.intents.find((intent) => intent.name === 'refund')!.yaml).toBe(broken);
+    expect(body.intents.find((intent) => intent.name === 'refund')!.data!.keywords.en![WORD]).toBe(5);
 
     // The previous valid set (with the keyword at weight 5) still classifies.
     expect((await classify(server, agent.token, `${WORD} please`)).intent).toBe('refund');
@@ -71,7 +72,7 @@ describe('hot reload of intent files', () => {
 
   it('clears the errors once the file is valid again', async () => {
     writeFileSync(refundFile, original);
-    const elapsed = await pollUntil(async () => (await api(server, agent.token, 'GET', '/api/intents')).body.errors.length === 0, 2000);
+    const elapsed = await pollUntil(async () => (await api<IntentsResponse>(server, agent.token, 'GET', '/api/intents')).body.errors.length === 0, 2000);
     expect(elapsed).toBeGreaterThanOrEqual(0);
     expect((await classify(server, agent.token, `${WORD} please`)).intent).toBe('other');
   });

@@ -2,6 +2,7 @@
 // erase them (audit entry, anonymous counts kept, 404 afterwards, the resume token retired), and
 // the RETENTION_DAYS sweep erases conversations resolved longer ago; shopper tokens expire.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ErasureCounts, ShopperExport } from '../../server/privacy/shopper-privacy.js';
 import { signUp, type SignedInAgent } from '../support/agent-client.js';
 import { api, pollUntil } from '../support/rest-client.js';
 import { closeClients, connectCustomer, fromBot, nextMessage, type CustomerClient } from '../support/socket-client.js';
@@ -35,16 +36,16 @@ describe('export and erasure', () => {
     const id = session.conversationId;
 
     expect((await api(server, agent.token, 'GET', '/api/shoppers/export?email=camille.martin@example.fr')).status).toBe(403);
-    const exported = await api(server, ops.token, 'GET', '/api/shoppers/export?email=camille.martin@example.fr');
+    const exported = await api<ShopperExport>(server, ops.token, 'GET', '/api/shoppers/export?email=camille.martin@example.fr');
     expect(exported.status).toBe(200);
     expect(exported.body.conversations).toHaveLength(1);
     expect(exported.body.conversations[0]).toMatchObject({ id, emails: [{ email: 'camille.martin@example.fr', source: 'order' }] });
-    expect(exported.body.conversations[0].messages.length).toBeGreaterThanOrEqual(2);
-    expect((await api(server, ops.token, 'GET', `/api/shoppers/export?conversationId=${id}`)).body.conversations[0].id).toBe(id);
+    expect(exported.body.conversations[0]!.messages.length).toBeGreaterThanOrEqual(2);
+    expect((await api<ShopperExport>(server, ops.token, 'GET', `/api/shoppers/export?conversationId=${id}`)).body.conversations[0]!.id).toBe(id);
 
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
-    const erased = await api(server, ops.token, 'POST', '/api/shoppers/erase', { email: 'camille.martin@example.fr' });
-    expect(erased).toMatchObject({ status: 200, body: { conversations: 1, messages: exported.body.conversations[0].messages.length } });
+    const erased = await api<ErasureCounts>(server, ops.token, 'POST', '/api/shoppers/erase', { email: 'camille.martin@example.fr' });
+    expect(erased).toMatchObject({ status: 200, body: { conversations: 1, messages: exported.body.conversations[0]!.messages.length } });
     await closed;
 
     expect((await api(server, agent.token, 'GET', `/api/conversations/${id}`)).status).toBe(404);

@@ -2,6 +2,7 @@
 // complaint ledger CSV (parsed back with a small RFC 4180 parser: commas, quotes and newlines
 // inside fields), and the follow-up loop (created on resolving a complaint, listed, marked done).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Followup, ReportSummary } from '../../server/protocol.js';
 import { closeAgents, signUp, type SignedInAgent } from '../support/agent-client.js';
 import { AGENT_REPLY, NOTE_TEXT, runDeskScript, SAFETY_TEXT, type DeskScript } from '../support/desk-script.js';
 import { api } from '../support/rest-client.js';
@@ -62,7 +63,7 @@ describe('parseCsv (the test parser itself)', () => {
 
 describe('GET /api/reports/summary', () => {
   it('gives containment, handoffs by reason, first response, ratings, top intents and keyword hits', async () => {
-    const { status, body } = await api(server, script.agent.token, 'GET', `/api/reports/summary?${period()}`);
+    const { status, body } = await api<ReportSummary>(server, script.agent.token, 'GET', `/api/reports/summary?${period()}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({
       conversations: 3,
@@ -139,7 +140,7 @@ describe('GET /api/reports/ledger.csv', () => {
 
 describe('follow-ups', () => {
   it('schedules a reminder for the resolving agent when a complaint is resolved, due after FOLLOW_UP_DELAY_HOURS', async () => {
-    const mine = await api(server, script.agent.token, 'GET', '/api/followups');
+    const mine = await api<Followup[]>(server, script.agent.token, 'GET', '/api/followups');
     expect(mine.status).toBe(200);
     const resolvedAt = (await server.store.getConversation(script.safetyId))!.resolvedAt!;
     expect(mine.body).toEqual([
@@ -160,13 +161,13 @@ describe('follow-ups', () => {
   });
 
   it('is marked done by its agent (not by a colleague) and then listed as done', async () => {
-    const [followUp] = (await api(server, script.agent.token, 'GET', '/api/followups')).body;
-    const refused = await api(server, colleague.token, 'POST', `/api/followups/${followUp.id}/done`, {});
+    const [followUp] = (await api<Followup[]>(server, script.agent.token, 'GET', '/api/followups')).body;
+    const refused = await api(server, colleague.token, 'POST', `/api/followups/${followUp!.id}/done`, {});
     expect(refused.status).toBe(403);
-    const done = await api(server, script.agent.token, 'POST', `/api/followups/${followUp.id}/done`, {});
+    const done = await api(server, script.agent.token, 'POST', `/api/followups/${followUp!.id}/done`, {});
     expect(done.status).toBe(200);
-    const [after] = (await api(server, script.agent.token, 'GET', '/api/followups')).body;
-    expect(after).toMatchObject({ id: followUp.id, done: true, doneAt: expect.any(String) });
+    const [after] = (await api<Followup[]>(server, script.agent.token, 'GET', '/api/followups')).body;
+    expect(after).toMatchObject({ id: followUp!.id, done: true, doneAt: expect.any(String) });
     expect((await api(server, script.agent.token, 'POST', '/api/followups/nope/done', {})).status).toBe(404);
   });
 });
