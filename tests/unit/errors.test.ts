@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE, toAckError, toHttpError } from '../../server/errors.js';
 import { createLogger } from '../../server/logger.js';
 import { ERROR_CODES } from '../../server/protocol.js';
+import { parseLogLine } from '../support/log-line.js';
 
 function capturingLogger() {
   const lines: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
-  return { logger, records: () => lines.map((line) => JSON.parse(line) as Record<string, any>) };
+  return { logger, records: () => lines.map(parseLogLine) };
 }
 
 describe('AppError', () => {
@@ -76,8 +77,8 @@ describe('toAckError', () => {
     expect(JSON.stringify(ack)).not.toContain('/srv/app.ts');
     const [record] = records();
     expect(record?.level).toBe(50);
-    expect(record?.err.type).toBe('TypeError');
-    expect(record?.err.stack).toContain('errors.test.ts');
+    expect(record?.err?.type).toBe('TypeError');
+    expect(record?.err?.stack).toContain('errors.test.ts');
   });
 
   it('hides the message of an internal AppError and of thrown non-errors', () => {
@@ -111,6 +112,6 @@ describe('toHttpError', () => {
       status: 500,
       body: { error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } },
     });
-    expect(records()[0]?.err.message).toBe('ECONNREFUSED 10.0.0.5:5432');
+    expect(records()[0]?.err?.message).toBe('ECONNREFUSED 10.0.0.5:5432');
   });
 });
