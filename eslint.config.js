@@ -26,12 +26,6 @@ export default tseslint.config(
     },
   },
   {
-    // Until every REST response is typed from protocol.ts, the test helpers' JSON bodies (and the
-    // log records two tests read) default to `any`; everything else, tests included, may not use it.
-    files: ['tests/support/agent-client.ts', 'tests/support/rest-client.ts', 'tests/unit/errors.test.ts', 'tests/unit/logger-redaction.test.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
     // Kysely's documented migration type is Kysely<any>: a migration must not see today's schema.
     files: ['server/store/*migration*.ts', 'tests/unit/store-migrations.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
