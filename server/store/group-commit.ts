@@ -16,7 +16,7 @@
  *   const row = await commit.run(() => insert.run(values)); // resolves after COMMIT
  */
 import type { Database } from 'better-sqlite3';
-import type { SyncWal } from './sqlite-durability.js';
+import type { WhenDurable } from './sqlite-durability.js';
 
 interface Job {
   work: () => unknown;
@@ -26,9 +26,6 @@ interface Job {
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
-/** fsyncs of the WAL running at once on the thread pool (which also serves DNS, scrypt and files). */
-const MAX_SYNCS_IN_FLIGHT = 2;
 
 export interface GroupCommit {
   /**
@@ -41,39 +38,14 @@ export interface GroupCommit {
 }
 
 /**
- * `syncWal` given: batches commit with `synchronous = NORMAL` (no fsync inside COMMIT, on the event
- * loop) and settle after `syncWal`; the connection is back at FULL between batches, so kysely's own
- * writes still fsync in their COMMIT. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT.
+ * `whenDurable` given (`sqlite-durability.ts`): the connection commits without an fsync
+ * (`synchronous = NORMAL`) and batches settle once a WAL fsync covering them has finished, in commit
+ * order. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT.
  */
-export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupCommit {
+export function createGroupCommit(database: Database, whenDurable?: WhenDurable): GroupCommit {
   let jobs: Job[] = [];
   let scheduled = false;
   const listeners: Array<(size: number) => void> = [];
-  // exec, not a prepared statement: SQLite applies `pragma synchronous` when it compiles the statement.
-  const setSynchronous = (level: 'NORMAL' | 'FULL') => database.exec(`pragma synchronous = ${level}`);
-  // Batches committed but not yet on disk, oldest first. Up to two fsyncs run at once (a second
-  // one need not wait for the first's round trip to the disk); each covers every batch committed
-  // before it started, and batches settle strictly in commit order, so a bot reply is never sent
-  // before the shopper's own message it answers.
-  const unsynced: Array<{ seq: number; settle: (error: Error | null) => void; result?: Error | null }> = [];
-  let committedSeq = 0;
-  let coveredSeq = 0;
-  let inFlight = 0;
-
-  function startSync(syncWith: SyncWal): void {
-    const upTo = committedSeq;
-    coveredSeq = upTo;
-    inFlight += 1;
-    syncWith((error) => {
-      inFlight -= 1;
-      for (const entry of unsynced) if (entry.seq <= upTo && entry.result === undefined) entry.result = error;
-      while (unsynced.length > 0 && unsynced[0]!.result !== undefined) {
-        const entry = unsynced.shift()!;
-        entry.settle(entry.result ?? null);
-      }
-      if (committedSeq > coveredSeq && inFlight < MAX_SYNCS_IN_FLIGHT) startSync(syncWith);
-    });
-  }
 
   // Called inside the batch's transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
   const inSavepoint = database.transaction((work: () => unknown) => work());
@@ -95,14 +67,11 @@ export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupC
     jobs = [];
     let outcomes: Outcome[];
     try {
-      if (syncWal) setSynchronous('NORMAL');
       // IMMEDIATE takes the write lock at BEGIN, so a CLI process cannot make the COMMIT fail half way.
       outcomes = runBatch.immediate(batch);
     } catch (error) {
       for (const job of batch) job.reject(error); // the COMMIT failed: nothing of the batch is stored
       return;
-    } finally {
-      if (syncWal) setSynchronous('FULL');
     }
     for (const listener of listeners) listener(batch.length);
     batch.forEach((job, i) => {
@@ -114,7 +83,7 @@ export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupC
         // An early observer that throws must not keep the batch from settling: the write stands.
       }
     });
-    const settle = (syncError: Error | null) =>
+    const settle = (syncError: unknown) =>
       batch.forEach((job, i) => {
         const outcome = outcomes[i]!;
         // Committed but maybe not on disk: refused, so the client retries (its clientId makes that safe).
@@ -122,10 +91,8 @@ export function createGroupCommit(database: Database, syncWal?: SyncWal): GroupC
         else if (outcome.ok) job.resolve(outcome.value);
         else job.reject(outcome.error);
       });
-    if (!syncWal) return settle(null);
-    committedSeq += 1;
-    unsynced.push({ seq: committedSeq, settle });
-    if (inFlight < MAX_SYNCS_IN_FLIGHT) startSync(syncWal);
+    if (!whenDurable) return settle(null);
+    whenDurable().then(() => settle(null), settle);
   }
 
   return {

@@ -1,12 +1,13 @@
 /**
  * Owns the two disk waits of the embedded store, moved off the event loop:
  *
- * - **The WAL fsync of a group commit.** With `synchronous = FULL` SQLite fsyncs the WAL inside
+ * - **The WAL fsync of every commit.** With `synchronous = FULL` SQLite fsyncs the WAL inside
  *   COMMIT, and better-sqlite3 runs COMMIT on the event loop: every socket waits for the disk once
- *   per batch. Instead a batch commits with `synchronous = NORMAL` (frames written, not yet synced)
- *   and `syncWal` fsyncs the WAL file on libuv's thread pool; the batch's promises settle only
- *   after that fsync. What is acknowledged is on disk exactly as with FULL; what is committed but
- *   not yet synced is visible to readers for a millisecond or two and acknowledged to nobody.
+ *   per commit. Instead the connection commits with `synchronous = NORMAL` (frames written, not yet
+ *   synced) and the WAL file is fsynced on libuv's thread pool; a group commit's promises, and a
+ *   kysely write's (`sqlite-dialect.ts`), settle only after that fsync (`whenDurable`). What is
+ *   acknowledged is on disk exactly as with FULL; what is committed but not yet synced is visible
+ *   to readers for a millisecond or two and acknowledged to nobody.
  *   Two fsyncs may run at once: POSIX fsync returns once everything written to the file before the
  *   call is on disk, whichever call started writing it, so the later one covers earlier batches too.
  * - **Checkpoints.** SQLite's automatic checkpoint copies the WAL into the database file and
@@ -18,7 +19,7 @@
  *
  * @example
  *   const durability = openSqliteDurability(file);
- *   durability.syncWal((error) => settleBatch(error));
+ *   await durability.whenDurable(); // everything committed before this line is on disk
  *   await durability.close();
  */
 import { closeSync, fsync, openSync } from 'node:fs';
@@ -26,11 +27,50 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export type SyncWal = (done: (error: Error | null) => void) => void;
+/** Resolves once everything committed before the call is on disk; calls resolve in call order. */
+export type WhenDurable = () => Promise<void>;
 
 export interface SqliteDurability {
-  /** Fsyncs the WAL file off the event loop; calls `done` once everything committed so far is on disk. */
-  syncWal: SyncWal;
+  whenDurable: WhenDurable;
   close(): Promise<void>;
+}
+
+/** fsyncs of the WAL running at once on the thread pool (which also serves DNS, scrypt and files). */
+const MAX_SYNCS_IN_FLIGHT = 2;
+
+/**
+ * Waiters in call order. Up to two fsyncs run at once (a second need not wait for the first's round
+ * trip to the disk); each covers every waiter that came before it started, and waiters are released
+ * strictly in order, so a bot reply is never sent before the shopper's message it answers.
+ */
+export function createWhenDurable(syncWal: SyncWal): WhenDurable {
+  const waiting: Array<{ seq: number; resolve: () => void; reject: (error: Error) => void; result?: Error | null }> = [];
+  let calledSeq = 0;
+  let coveredSeq = 0;
+  let inFlight = 0;
+
+  function startSync(): void {
+    const upTo = calledSeq;
+    coveredSeq = upTo;
+    inFlight += 1;
+    syncWal((error) => {
+      inFlight -= 1;
+      for (const waiter of waiting) if (waiter.seq <= upTo && waiter.result === undefined) waiter.result = error;
+      while (waiting.length > 0 && waiting[0]!.result !== undefined) {
+        const waiter = waiting.shift()!;
+        if (waiter.result) waiter.reject(waiter.result);
+        else waiter.resolve();
+      }
+      if (calledSeq > coveredSeq && inFlight < MAX_SYNCS_IN_FLIGHT) startSync();
+    });
+  }
+
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      calledSeq += 1;
+      waiting.push({ seq: calledSeq, resolve, reject });
+      if (inFlight < MAX_SYNCS_IN_FLIGHT) startSync();
+    });
 }
 
 /** How often the checkpoint thread copies the WAL into the database file. */
@@ -79,7 +119,7 @@ export function openSqliteDurability(file: string, onCheckpoint: (report: Checkp
 
   return {
     // fsync flushes the file's dirty pages whichever descriptor wrote them: SQLite's frames included.
-    syncWal: (done) => fsync(walFd, (error) => done(error)),
+    whenDurable: createWhenDurable((done) => fsync(walFd, (error) => done(error))),
     async close() {
       worker.ref(); // closing is awaited work: the process must not exit before the last checkpoint
       worker.postMessage('close');

@@ -5,8 +5,9 @@
  * Durability: a write resolves only after its COMMIT. The hot-path writes (`sqlite-write-path.ts`)
  * share one transaction per event-loop turn (group commit). With `FULL` (our default) the WAL is on
  * disk before any promise settles, so an acknowledged message survives SIGKILL and also an OS crash
- * or power cut: kysely's writes fsync inside their COMMIT, a group commit's WAL is fsynced right
- * after its COMMIT on the thread pool, and checkpoints run in a worker thread (`sqlite-durability.ts`).
+ * or power cut: every commit (a group commit's, or a kysely write's through `sqlite-dialect.ts`) is
+ * fsynced right after COMMIT on the thread pool, and checkpoints run in a worker thread
+ * (`sqlite-durability.ts`), so no disk wait blocks the event loop.
  * `NORMAL` survives a process crash only, and is faster.
  *
  * Open ONE store per file per process. better-sqlite3 waits for a lock synchronously, so a second
@@ -23,6 +24,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createGroupCommit } from './group-commit.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
+import { DurableSqliteDialect } from './sqlite-dialect.js';
 import { openSqliteDurability, type CheckpointReport } from './sqlite-durability.js';
 import { createSqliteWritePath } from './sqlite-write-path.js';
 import type { Store } from './store.js';
@@ -70,12 +72,15 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     await db.destroy();
     throw error;
   }
-  const synchronous = options.synchronous ?? 'FULL';
-  // A file gets its WAL fsyncs and checkpoints off the event loop (`sqlite-durability.ts`).
+  // A file gets its WAL fsyncs and checkpoints off the event loop (`sqlite-durability.ts`): with FULL
+  // every commit's promise waits for the fsync on the thread pool, so COMMIT itself need not sync.
   const durability = options.file === ':memory:' ? undefined : openSqliteDurability(options.file, options.onCheckpoint, options.checkpointEveryMs);
+  const whenDurable = (options.synchronous ?? 'FULL') === 'FULL' ? durability?.whenDurable : undefined;
   if (durability) database.pragma('wal_autocheckpoint = 0');
-  const commit = createGroupCommit(database, synchronous === 'FULL' ? durability?.syncWal : undefined);
-  const store = createKyselyStore(db);
+  if (whenDurable) database.pragma('synchronous = NORMAL');
+  const commit = createGroupCommit(database, whenDurable);
+  // The migrations' kysely is dropped, not destroyed: destroying it would close the shared connection.
+  const store = createKyselyStore(new Kysely<Tables>({ dialect: new DurableSqliteDialect(database, whenDurable) }));
   return {
     ...store,
     // The hot path: statements prepared once, writes grouped into one transaction per event-loop turn.

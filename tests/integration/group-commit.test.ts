@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Kysely } from 'kysely';
 import { createGroupCommit } from '../../server/store/group-commit.js';
-import type { CheckpointReport } from '../../server/store/sqlite-durability.js';
+import { DurableSqliteDialect } from '../../server/store/sqlite-dialect.js';
+import { createWhenDurable, type CheckpointReport } from '../../server/store/sqlite-durability.js';
 import { createSqliteStore } from '../../server/store/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'relaydesk-group-commit-'));
@@ -92,7 +94,7 @@ describe('group commit', () => {
     database.pragma('journal_mode = WAL');
     database.exec('create table notes (text text)');
     const syncs: Array<(error: Error | null) => void> = [];
-    const commit = createGroupCommit(database, (done) => void syncs.push(done));
+    const commit = createGroupCommit(database, createWhenDurable((done) => void syncs.push(done)));
     const insert = database.prepare('insert into notes (text) values (?)');
     const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
     try {
@@ -117,8 +119,6 @@ describe('group commit', () => {
       syncs[2]!(new Error('EIO'));
       await expect(third).rejects.toThrow('EIO');
       syncs[0]!(null); // the first fsync finishing late changes nothing
-      // Between batches the connection is back at FULL, for writes outside the group commit.
-      expect(database.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
       database.close();
     }
@@ -155,5 +155,35 @@ describe('group commit', () => {
     const code = await new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
     expect([code, output]).toEqual([0, 'closed\n']);
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('settles kysely writes after the WAL fsync too: an autocommitted write and a COMMIT wait, reads and statements inside a transaction do not', async () => {
+    const database = new Database(join(dir, 'dialect.sqlite'));
+    database.pragma('journal_mode = WAL');
+    database.exec('create table notes (text text)');
+    const syncs: Array<(error: Error | null) => void> = [];
+    const db = new Kysely<{ notes: { text: string } }>({ dialect: new DurableSqliteDialect(database, createWhenDurable((done) => void syncs.push(done))) });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      let inserted = false;
+      const insert = db.insertInto('notes').values({ text: 'one' }).execute().then(() => (inserted = true));
+      await tick();
+      expect([inserted, syncs.length]).toEqual([false, 1]);
+      syncs[0]!(null);
+      await insert;
+      expect(await db.selectFrom('notes').select('text').execute()).toEqual([{ text: 'one' }]); // no fsync for a read
+      let committed = false;
+      const transaction = db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values({ text: 'two' }).execute();
+        await trx.insertInto('notes').values({ text: 'three' }).execute();
+      }).then(() => (committed = true));
+      await tick();
+      expect([committed, syncs.length]).toEqual([false, 2]); // only the COMMIT waits
+      syncs[1]!(null);
+      await transaction;
+      expect(committed).toBe(true);
+    } finally {
+      database.close();
+    }
   });
 });
