@@ -2,6 +2,7 @@
 // its tokens stop at once (REST and the console socket); name, role and languages change;
 // passwords are at least 10 characters and not common; tokens expire after inactivity.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentSummary } from '../../server/auth/auth-service.js';
 import { closeAgents, connectAgent, login, signUp, type SignedInAgent } from '../support/agent-client.js';
 import { api } from '../support/rest-client.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -35,7 +36,7 @@ describe('accounts', () => {
     const leo = await signUp(server, 'Leo');
     const console = await connectAgent(server.url, leo.token);
     const closed = new Promise((resolve) => console.socket.once('disconnect', resolve));
-    const res = await api(server, boss.token, 'PATCH', `/api/agents/${leo.id}`, { disabled: true });
+    const res = await api<{ agent: AgentSummary }>(server, boss.token, 'PATCH', `/api/agents/${leo.id}`, { disabled: true });
     expect(res).toMatchObject({ status: 200, body: { agent: { id: leo.id, disabled: true } } });
     expect((await me(leo.token)).status).toBe(401);
     await closed;
@@ -46,7 +47,7 @@ describe('accounts', () => {
 
   it('ops rename, change role and languages; an agent may not; ops cannot disable themselves', async () => {
     const nina = await signUp(server, 'Nina');
-    const changed = await api(server, boss.token, 'PATCH', `/api/agents/${nina.id}`, { name: 'Nina K', role: 'ops', languages: ['de', 'fr'] });
+    const changed = await api<{ agent: AgentSummary }>(server, boss.token, 'PATCH', `/api/agents/${nina.id}`, { name: 'Nina K', role: 'ops', languages: ['de', 'fr'] });
     expect(changed.body).toEqual({ agent: { id: nina.id, name: 'Nina K', role: 'ops', email: nina.email, languages: ['de', 'fr'], disabled: false } });
     const agent = await signUp(server, 'Plain');
     expect((await api(server, agent.token, 'PATCH', `/api/agents/${nina.id}`, { disabled: true })).status).toBe(403);
@@ -57,7 +58,7 @@ describe('accounts', () => {
 
   it('an agent sets their own languages (and nothing else about themselves); sign-in returns them', async () => {
     const li = await signUp(server, 'Li');
-    const own = await api(server, li.token, 'PATCH', `/api/agents/${li.id}`, { languages: ['zh', 'en'] });
+    const own = await api<{ agent: AgentSummary }>(server, li.token, 'PATCH', `/api/agents/${li.id}`, { languages: ['zh', 'en'] });
     expect(own).toMatchObject({ status: 200, body: { agent: { id: li.id, languages: ['zh', 'en'], role: 'agent' } } });
     expect((await api(server, li.token, 'PATCH', `/api/agents/${li.id}`, { languages: ['zh'], role: 'ops' })).status).toBe(403);
     expect((await api(server, li.token, 'PATCH', `/api/agents/${boss.id}`, { languages: ['zh'] })).status).toBe(403);

@@ -1,6 +1,6 @@
 // The agent REST API, transfer, release after a disconnect and several tabs, on a real server.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, StatusPayload } from '../../server/protocol.js';
+import type { ChatMessage, ConversationView, StatusPayload } from '../../server/protocol.js';
 import { closeAgents, connectAgent, login, nextEvent, signUp, type SignedInAgent } from '../support/agent-client.js';
 import { closeClients, connectCustomer, nextMessage } from '../support/socket-client.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -88,10 +88,10 @@ describe('REST', () => {
     await socket.emitWithAck('note', { conversationId: shopper.id, text: 'call the safety team' });
     const res = await api(`/api/conversations/${shopper.id}`, mia.token);
     expect(res.status).toBe(200);
-    const view = await res.json();
+    const view = (await res.json()) as ConversationView;
     const first = view.messages[0];
     expect(first).toMatchObject({ from: 'customer', text: 'the charger caught fire and my son burned his hand' });
-    expect(view.messageTriage[first.id]).toMatchObject({ urgency: 'critical', safety: true });
+    expect(view.messageTriage[first!.id]).toMatchObject({ urgency: 'critical', safety: true });
     expect(view.notes).toEqual([expect.objectContaining({ text: 'call the safety team', agentName: 'Leo' })]);
     expect(view.summary).toMatchObject({ urgency: 'critical', intent: 'complaint' });
     expect((await api('/api/conversations/nope', mia.token)).status).toBe(404);

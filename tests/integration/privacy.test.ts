@@ -49,7 +49,7 @@ describe('export and erasure', () => {
     await closed;
 
     expect((await api(server, agent.token, 'GET', `/api/conversations/${id}`)).status).toBe(404);
-    expect((await api(server, ops.token, 'GET', '/api/shoppers/export?email=camille.martin@example.fr')).body).toEqual({ conversations: [] });
+    expect((await api<ShopperExport>(server, ops.token, 'GET', '/api/shoppers/export?email=camille.martin@example.fr')).body).toEqual({ conversations: [] });
     expect(await server.store.listMessages(id)).toEqual([]);
     // Anonymous counts stay: the row keeps its status and intent, without anything personal.
     expect(await server.store.getConversation(id)).toMatchObject({ id, intent: expect.any(String), page: null, ratingComment: null });

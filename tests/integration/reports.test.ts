@@ -90,7 +90,7 @@ describe('GET /api/reports/summary', () => {
   });
 
   it('counts nothing in a period before the script and refuses a bad range', async () => {
-    const empty = await api(server, script.agent.token, 'GET', '/api/reports/summary?from=2020-01-01T00:00:00Z&to=2020-01-08T00:00:00Z');
+    const empty = await api<ReportSummary>(server, script.agent.token, 'GET', '/api/reports/summary?from=2020-01-01T00:00:00Z&to=2020-01-08T00:00:00Z');
     expect(empty.body).toMatchObject({ conversations: 0, containment: null, handoffRate: null, averageRating: null, firstResponseSeconds: { p50: null, p90: null } });
     expect((await api(server, script.agent.token, 'GET', '/api/reports/summary?from=yesterday')).status).toBe(400);
     expect((await fetch(`${server.url}/api/reports/summary`)).status).toBe(401);
@@ -156,8 +156,8 @@ describe('follow-ups', () => {
         preview: SAFETY_TEXT,
       },
     ]);
-    expect((await api(server, colleague.token, 'GET', '/api/followups')).body).toEqual([]);
-    expect((await api(server, ops.token, 'GET', '/api/followups')).body).toHaveLength(1);
+    expect((await api<Followup[]>(server, colleague.token, 'GET', '/api/followups')).body).toEqual([]);
+    expect((await api<Followup[]>(server, ops.token, 'GET', '/api/followups')).body).toHaveLength(1);
   });
 
   it('is marked done by its agent (not by a colleague) and then listed as done', async () => {

@@ -49,7 +49,7 @@ describe('REST responses against the protocol schemas', () => {
     await expectShape(PreviewResponse, '/api/intents/refund/preview', 'POST', { patch });
     await expectShape(SaveIntentResponse, '/api/intents/refund', 'PUT', { patch });
     await expectShape(IntentVersion.array(), '/api/intents/refund/history');
-    const [version] = (await api(server, ops.token, 'GET', '/api/intents/refund/history')).body as IntentVersion[];
+    const [version] = (await api<IntentVersion[]>(server, ops.token, 'GET', '/api/intents/refund/history')).body;
     await expectShape(SaveIntentResponse, '/api/intents/refund/restore', 'POST', { versionId: version!.id });
   });
 
