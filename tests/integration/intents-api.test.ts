@@ -16,13 +16,13 @@ let ops: SignedInAgent;
 let agent: SignedInAgent;
 const refundFile = () => join(server.intentsDir, 'refund.yaml');
 const refundText = () => readFileSync(refundFile(), 'utf8');
-/** refund.yaml's English keywords as on disk now, plus `extra`: a patch replaces the whole map. */
 /** The body of a refused call; a 422 `invalid_intents` lists where in `details`. */
 interface ErrorBody {
   error: { code: string; message: string; details: IntentFileError[] };
 }
 
-const keywordsWith = (extra: Record<string, number>) => {
+/** refund.yaml's English keywords as on disk now, plus `extra` (a weight, or a wrong value to be refused): a patch replaces the whole map. */
+const keywordsWith = (extra: Record<string, unknown>) => {
   const keywords = parse(refundText()).keywords as Record<string, Record<string, number>>;
   return { ...keywords, en: { ...keywords.en, ...extra } };
 };
@@ -69,7 +69,7 @@ describe('PUT /api/intents/:name', () => {
 
   it('answers 422 with file, line and field for an invalid value, and keeps the file and the live set', async () => {
     const before = refundText();
-    const { status, body } = await api<ErrorBody>(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ blorp: 'lots' as unknown as number }) } });
+    const { status, body } = await api<ErrorBody>(server, ops.token, 'PUT', '/api/intents/refund', { patch: { keywords: keywordsWith({ blorp: 'lots' }) } });
     expect(status).toBe(422);
     expect(body.error).toMatchObject({ code: 'invalid_intents', message: expect.any(String) });
     expect(body.error.details).toEqual([
