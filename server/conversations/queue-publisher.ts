@@ -75,23 +75,48 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
 
   const load = () =>
     (loaded ??= deps.store.listQueueConversations().then((rows) => {
-      for (const row of rows) view.set(row.id, toQueueEntry(row));
+      for (const row of rows) setEntry(row.id, toQueueEntry(row));
     }));
 
+  // The waiting line in order, sorted again only after the view changed (every publish reads it).
+  let sortedQueued: QueueEntry[] | undefined;
   function queued(): QueueEntry[] {
-    return [...view.values()].filter((entry) => entry.status === 'queued').sort(compareQueue);
+    return (sortedQueued ??= [...view.values()].filter((entry) => entry.status === 'queued').sort(compareQueue));
+  }
+  function setEntry(id: string, entry: QueueEntry): void {
+    view.set(id, entry);
+    sortedQueued = undefined;
+  }
+  function deleteEntry(id: string): boolean {
+    const deleted = view.delete(id);
+    if (deleted) sortedQueued = undefined;
+    return deleted;
   }
 
-  function tellShoppers(): void {
+  // A shopper's banner depends on their place and on what every banner shares (the minute, agents
+  // online, recent waits): with those unchanged, only places from the first moved one need a banner.
+  let toldOrder: string[] = [];
+  let toldShared = '';
+
+  function tellShoppers(everyone = false): void {
     const waiting = queued();
     const now = deps.clock();
-    waiting.forEach((entry, index) => {
-      const status = queueBanner({ position: index + 1, now, hours: deps.businessHours, agentsOnline: deps.agentsOnline(), recentWaitsSeconds });
+    const agentsOnline = deps.agentsOnline();
+    const shared = `${Math.floor(now.getTime() / 60_000)}|${agentsOnline}|${recentWaitsSeconds.length}|${recentWaitsSeconds.at(-1)}`;
+    let from = 0;
+    if (!everyone && shared === toldShared) {
+      while (from < waiting.length && waiting[from]!.conversationId === toldOrder[from]) from += 1;
+    }
+    for (let index = from; index < waiting.length; index += 1) {
+      const entry = waiting[index]!;
+      const status = queueBanner({ position: index + 1, now, hours: deps.businessHours, agentsOnline, recentWaitsSeconds });
       const key = JSON.stringify(status);
-      if (lastSent.get(entry.conversationId) === key) return;
+      if (lastSent.get(entry.conversationId) === key) continue;
       lastSent.set(entry.conversationId, key);
       deps.toShopper(entry.conversationId, status);
-    });
+    }
+    toldOrder = waiting.map((entry) => entry.conversationId);
+    toldShared = shared;
     if (lastSent.size > waiting.length) {
       const still = new Set(waiting.map((entry) => entry.conversationId));
       for (const id of lastSent.keys()) if (!still.has(id)) lastSent.delete(id);
@@ -114,18 +139,18 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     for (const row of rows) {
       seen.add(row.id);
       if (!inQueue(row)) {
-        if (view.delete(row.id)) removed.push(row.id);
+        if (deleteEntry(row.id)) removed.push(row.id);
         continue;
       }
       const entry = toQueueEntry(row);
       const before = view.get(row.id);
       if (before?.status === 'queued' && entry.status === 'assigned') measureClaim(before);
       if (JSON.stringify(before) === JSON.stringify(entry)) continue;
-      view.set(row.id, entry);
+      setEntry(row.id, entry);
       changed.push(entry);
     }
     // A full read lists only what is in the queue; a named id that was not found is gone too.
-    for (const id of conversationIds ?? [...view.keys()]) if (!seen.has(id) && view.delete(id)) removed.push(id);
+    for (const id of conversationIds ?? [...view.keys()]) if (!seen.has(id) && deleteEntry(id)) removed.push(id);
     if (silent) return;
     if (changed.length > 0 || removed.length > 0) deps.toAgents({ changed: changed.sort(byQueueOrder), removed });
     tellShoppers();
@@ -143,7 +168,7 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     sync: (conversationIds) => enqueue(conversationIds, true),
     async refreshEstimates() {
       await load();
-      tellShoppers();
+      tellShoppers(true);
     },
     async estimateFor(urgency) {
       await load();

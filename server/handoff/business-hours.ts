@@ -60,10 +60,16 @@ function formatLocalTime(instant: Date, timeZone: string): LocalTime {
   return { year, month, day, weekday, minutes: hour * 60 + minute };
 }
 
-/** "09:30" → 570; "24:00" → 1440 (closing at midnight). */
+const minutesOf = new Map<string, number>();
+
+/** "09:30" → 570; "24:00" → 1440 (closing at midnight). Parsed once per distinct text. */
 function toMinutes(hhmm: string): number {
-  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
-  return hours * 60 + minutes;
+  let known = minutesOf.get(hhmm);
+  if (known === undefined) {
+    const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
+    minutesOf.set(hhmm, (known = hours * 60 + minutes));
+  }
+  return known;
 }
 
 /**
