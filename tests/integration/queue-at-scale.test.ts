@@ -23,13 +23,14 @@ afterAll(async () => {
 /** Counts every call of every store method from now on (the app's store delegates to this object). */
 function countQueries(store: Store): { count: () => number; reset: () => void } {
   let calls = 0;
-  const target = store as unknown as Record<string, unknown>;
-  for (const [name, value] of Object.entries(target)) {
-    if (typeof value !== 'function' || name === 'close') continue;
-    target[name] = (...args: unknown[]) => {
+  for (const name of Object.keys(store) as Array<keyof Store>) {
+    const method: unknown = store[name];
+    if (typeof method !== 'function' || name === 'close') continue;
+    const counted = (...args: unknown[]): unknown => {
       calls += 1;
-      return (value as (...a: unknown[]) => unknown)(...args);
+      return Reflect.apply(method, undefined, args);
     };
+    Object.assign(store, { [name]: counted });
   }
   return { count: () => calls, reset: () => void (calls = 0) };
 }

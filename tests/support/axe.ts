@@ -10,6 +10,17 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The part of axe-core's API these checks use; set on `window` by AXE_SOURCE. */
+interface AxeRunner {
+  run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+}
+
+declare global {
+  interface Window {
+    axe?: AxeRunner;
+  }
+}
+
 export interface Violation {
   id: string;
   impact: string;
@@ -21,7 +32,8 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
   // Evaluated through the DevTools protocol: the pages' CSP (script-src 'self') forbids an inline tag.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = window.axe;
+    if (!axe) throw new Error('axe-core is not loaded in the page');
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });

@@ -10,7 +10,17 @@ const clients: Socket[] = [];
 
 /** Connects to `/customer`, resolves with the socket and its first `session`. */
 export async function connectCustomer(url: string, auth: Record<string, unknown> = {}): Promise<{ socket: CustomerClient; session: SessionPayload }> {
-  const socket: CustomerClient = io(`${url}/customer`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const { socket, session } = await connectUntypedCustomer(url, auth);
+  const typed: CustomerClient = socket;
+  return { socket: typed, session };
+}
+
+/**
+ * Connects to `/customer` with socket.io-client's default (untyped) events, for tests that send
+ * malformed payloads on purpose: any event name and payload compile without a cast.
+ */
+export async function connectUntypedCustomer(url: string, auth: Record<string, unknown> = {}): Promise<{ socket: Socket; session: SessionPayload }> {
+  const socket = io(`${url}/customer`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   clients.push(socket);
   const session = await new Promise<SessionPayload>((resolve, reject) => {
     socket.once('session', resolve);

@@ -54,7 +54,17 @@ describe('percentile', () => {
 
 describe('keywordHits', () => {
   const file = IntentFile.parse({ intent: 'refund', keywords: { en: { refund: 3, '=rma': 2 } }, phrases: { en: { 'money back': 2 } } });
-  const triage = (matched: string[]) => ({ intents: [{ intent: 'refund', score: 1, matched }] }) as unknown as TriageResult;
+  const triage = (matched: string[]): TriageResult => ({
+    intent: 'refund',
+    intents: [{ intent: 'refund', score: 1, matched }],
+    sentiment: { score: 0, label: 'neutral' },
+    urgency: 'normal',
+    safety: false,
+    language: 'en',
+    entities: { orderIds: [], emails: [], amounts: [] },
+    handoff: false,
+    reasons: [],
+  });
   it('counts terms once per message and lists the terms that never fired', () => {
     const hits = keywordHits([triage(['refund', 'refund']), triage(['refund', 'money back']), null], [file]);
     expect(hits.fired).toEqual([
