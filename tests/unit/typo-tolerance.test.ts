@@ -33,6 +33,15 @@ describe('typo tolerance in triage', () => {
     expect(could.intent).toBe('payment');
   });
 
+  it('leaves irregular word forms alone: "I chose the wrong size" is no choking case', () => {
+    for (const text of ['I chose the wrong size, can I exchange it?', 'I chose a wrong shipping address']) {
+      const result = triage(text, NO_HISTORY, set);
+      expect(result.safety).toBe(false);
+      expect(result.reasons).not.toContain('safety:choking');
+    }
+    expect(triage('my son choked on a small part', NO_HISTORY, set).reasons).toContain('safety:choking');
+  });
+
   it('never corrects short words or =exact terms', () => {
     const exact = intentSetFrom({ 'logistics.yaml': 'intent: logistics\nkeywords:\n  en:\n    =zorbs: 3\n    parcel: 2\n' });
     expect(triage('zorbz', NO_HISTORY, exact).intent).toBe('other'); // exact-only term: no typo match
