@@ -33,8 +33,6 @@ export interface GroupCommit {
    * disk. `committed` gets the result right after COMMIT, before the fsync.
    */
   run<T>(work: () => T, committed?: (value: T) => void): Promise<T>;
-  /** Observers of each committed batch (metrics, tests): how many writes it held. */
-  onBatch(listener: (size: number) => void): void;
 }
 
 /**
@@ -45,7 +43,6 @@ export interface GroupCommit {
 export function createGroupCommit(database: Database, whenDurable?: WhenDurable): GroupCommit {
   let jobs: Job[] = [];
   let scheduled = false;
-  const listeners: Array<(size: number) => void> = [];
 
   // Called inside the batch's transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
   const inSavepoint = database.transaction((work: () => unknown) => work());
@@ -73,7 +70,6 @@ export function createGroupCommit(database: Database, whenDurable?: WhenDurable)
       for (const job of batch) job.reject(error); // the COMMIT failed: nothing of the batch is stored
       return;
     }
-    for (const listener of listeners) listener(batch.length);
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (!outcome.ok || !job.committed) return;
@@ -105,6 +101,5 @@ export function createGroupCommit(database: Database, whenDurable?: WhenDurable)
         setImmediate(flush);
       });
     },
-    onBatch: (listener) => void listeners.push(listener),
   };
 }
