@@ -10,7 +10,7 @@
  */
 import type { BusinessHours } from '../config.js';
 import { honestWaitSeconds, MAX_WAIT_SAMPLES, queueBanner } from '../handoff/queue-banner.js';
-import { compareQueue } from '../handoff/queue-order.js';
+import { compareQueue, compareQueueKeys, queueKey, type QueueKey } from '../handoff/queue-order.js';
 import type { QueueEntry, QueueUpdatePayload, StatusPayload, Urgency } from '../protocol.js';
 import type { ConversationRecord, Store } from '../store/store.js';
 
@@ -78,18 +78,27 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
       for (const row of rows) setEntry(row.id, toQueueEntry(row));
     }));
 
-  // The waiting line in order, sorted again only after the view changed (every publish reads it).
-  let sortedQueued: QueueEntry[] | undefined;
-  function queued(): QueueEntry[] {
-    return (sortedQueued ??= [...view.values()].filter((entry) => entry.status === 'queued').sort(compareQueue));
+  // The waiting line in order, sorted again only after the view changed (every publish reads it);
+  // each entry's key is parsed once, as a shopper's every bot turn asks where a newcomer would stand.
+  const keys = new Map<string, QueueKey>();
+  let sorted: { entries: QueueEntry[]; keys: QueueKey[] } | undefined;
+  function queuedInOrder(): { entries: QueueEntry[]; keys: QueueKey[] } {
+    if (sorted) return sorted;
+    const waiting: Array<{ entry: QueueEntry; key: QueueKey }> = [];
+    for (const [id, entry] of view) if (entry.status === 'queued') waiting.push({ entry, key: keys.get(id)! });
+    waiting.sort((a, b) => compareQueueKeys(a.key, b.key));
+    return (sorted = { entries: waiting.map((item) => item.entry), keys: waiting.map((item) => item.key) });
   }
+  const queued = () => queuedInOrder().entries;
   function setEntry(id: string, entry: QueueEntry): void {
     view.set(id, entry);
-    sortedQueued = undefined;
+    keys.set(id, queueKey(entry));
+    sorted = undefined;
   }
   function deleteEntry(id: string): boolean {
     const deleted = view.delete(id);
-    if (deleted) sortedQueued = undefined;
+    keys.delete(id);
+    if (deleted) sorted = undefined;
     return deleted;
   }
 
@@ -172,9 +181,16 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     },
     async estimateFor(urgency) {
       await load();
-      const probe = { urgency, waitingSince: deps.clock().toISOString() };
+      // A newcomer stands behind everyone of its urgency or higher who joined before now.
+      const probe = queueKey({ urgency, waitingSince: deps.clock().toISOString() });
+      const order = queuedInOrder().keys;
       let ahead = 0;
-      for (const entry of view.values()) if (entry.status === 'queued' && compareQueue(entry, probe) <= 0) ahead += 1;
+      let behind = order.length;
+      while (ahead < behind) {
+        const middle = (ahead + behind) >>> 1;
+        if (compareQueueKeys(order[middle]!, probe) <= 0) ahead = middle + 1;
+        else behind = middle;
+      }
       const position = ahead + 1;
       return { position, waitSeconds: honestWaitSeconds(position, { agentsOnline: deps.agentsOnline(), recentWaitsSeconds }) };
     },

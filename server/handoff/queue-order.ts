@@ -34,6 +34,22 @@ export function compareQueue(a: QueueItem, b: QueueItem): number {
   return timeOf(a.waitingSince) - timeOf(b.waitingSince);
 }
 
+/** An entry's place in the order, parsed once: hot loops compare keys, not ISO strings. */
+export interface QueueKey {
+  rank: number;
+  time: number;
+}
+
+export function queueKey(item: QueueItem): QueueKey {
+  return { rank: URGENCY_RANK[item.urgency], time: timeOf(item.waitingSince) };
+}
+
+/** `compareQueue` on keys (two broken timestamps tie instead of giving NaN). */
+export function compareQueueKeys(a: QueueKey, b: QueueKey): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return a.time === b.time ? 0 : a.time < b.time ? -1 : 1;
+}
+
 function timeOf(iso: string): number {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time; // a broken timestamp waits last, never first
