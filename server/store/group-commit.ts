@@ -38,9 +38,11 @@ export interface GroupCommit {
 /**
  * `whenDurable` given (`sqlite-durability.ts`): the connection commits without an fsync
  * (`synchronous = NORMAL`) and batches settle once a WAL fsync covering them has finished, in commit
- * order. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT.
+ * order. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT. `rolledBack` hears of
+ * a batch whose transaction failed as a whole, before any of its promises settle (a cache of rows
+ * its writes touched is then wrong).
  */
-export function createGroupCommit(database: Database, whenDurable?: WhenDurable): GroupCommit {
+export function createGroupCommit(database: Database, whenDurable?: WhenDurable, rolledBack?: () => void): GroupCommit {
   let jobs: Job[] = [];
   let scheduled = false;
 
@@ -67,6 +69,7 @@ export function createGroupCommit(database: Database, whenDurable?: WhenDurable)
       // IMMEDIATE takes the write lock at BEGIN, so a CLI process cannot make the COMMIT fail half way.
       outcomes = runBatch.immediate(batch);
     } catch (error) {
+      rolledBack?.();
       for (const job of batch) job.reject(error); // the COMMIT failed: nothing of the batch is stored
       return;
     }

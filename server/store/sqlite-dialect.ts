@@ -4,6 +4,8 @@
  * instead of inside COMMIT on it. A statement that leaves no transaction open (an autocommitted
  * write, or COMMIT) resolves once it is on disk; statements inside a transaction, and reads, at once.
  * One connection, one query or transaction at a time (kysely's SQLite driver works the same way).
+ * `wrote` hears of every statement that may have changed rows (COMMIT and ROLLBACK included), so
+ * the hot path's cache of conversation records (`conversation-cache.ts`) can forget them.
  *
  * @example const db = new Kysely<Tables>({ dialect: new DurableSqliteDialect(database, durability.whenDurable) });
  */
@@ -14,9 +16,9 @@ import type { WhenDurable } from './sqlite-durability.js';
 export class DurableSqliteDialect extends SqliteDialect {
   readonly #driver: Driver;
 
-  constructor(database: Database, whenDurable?: WhenDurable) {
+  constructor(database: Database, whenDurable?: WhenDurable, wrote?: () => void) {
     super({ database });
-    this.#driver = new DurableSqliteDriver(database, whenDurable);
+    this.#driver = new DurableSqliteDriver(database, whenDurable, wrote);
   }
 
   override createDriver(): Driver {
@@ -29,12 +31,18 @@ class DurableSqliteDriver implements Driver {
   #locked = false;
   readonly #waiting: Array<() => void> = [];
 
-  constructor(private readonly database: Database, whenDurable?: WhenDurable) {
+  constructor(private readonly database: Database, whenDurable?: WhenDurable, wrote?: () => void) {
     this.#connection = {
       executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
         const statement = database.prepare(query.sql);
         if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
-        const { changes, lastInsertRowid } = statement.run(query.parameters);
+        let result;
+        try {
+          result = statement.run(query.parameters);
+        } finally {
+          wrote?.();
+        }
+        const { changes, lastInsertRowid } = result;
         // Committed (autocommit or COMMIT) with synchronous = NORMAL: on disk after the next fsync.
         if (whenDurable && !database.inTransaction) await whenDurable();
         return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };

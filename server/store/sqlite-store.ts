@@ -27,6 +27,7 @@ import { migrateToLatest } from './migrations.js';
 import { DurableSqliteDialect } from './sqlite-dialect.js';
 import { openSqliteDurability, type CheckpointReport } from './sqlite-durability.js';
 import { createSqliteWritePath } from './sqlite-write-path.js';
+import { createConversationCache } from './conversation-cache.js';
 import type { Store } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -78,13 +79,16 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const whenDurable = (options.synchronous ?? 'FULL') === 'FULL' ? durability?.whenDurable : undefined;
   if (durability) database.pragma('wal_autocheckpoint = 0');
   if (whenDurable) database.pragma('synchronous = NORMAL');
-  const commit = createGroupCommit(database, whenDurable);
+  // Recently used conversation records; any write that bypasses the hot path empties it.
+  const conversations = createConversationCache(database);
+  const forget = () => conversations.clear();
+  const commit = createGroupCommit(database, whenDurable, forget);
   // The migrations' kysely is dropped, not destroyed: destroying it would close the shared connection.
-  const store = createKyselyStore(new Kysely<Tables>({ dialect: new DurableSqliteDialect(database, whenDurable) }));
+  const store = createKyselyStore(new Kysely<Tables>({ dialect: new DurableSqliteDialect(database, whenDurable, forget) }));
   return {
     ...store,
     // The hot path: statements prepared once, writes grouped into one transaction per event-loop turn.
-    ...createSqliteWritePath(database, commit),
+    ...createSqliteWritePath(database, commit, conversations),
     async close() {
       await commit.run(() => undefined); // the writes already queued commit before the file closes
       await durability?.close();

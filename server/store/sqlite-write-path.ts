@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type { ChatMessage } from '../protocol.js';
+import { createConversationCache, type ConversationCache } from './conversation-cache.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { CONVERSATION_NOT_FOUND, newMessageRow, previewOf } from './kysely-write-path.js';
 import { newConversationRow, toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
@@ -60,14 +61,38 @@ function prepareStatements(database: Database) {
   };
 }
 
-export function createSqliteWritePath(database: Database, commit: GroupCommit = createGroupCommit(database)): FastPath {
+export function createSqliteWritePath(
+  database: Database,
+  commit: GroupCommit = createGroupCommit(database),
+  conversations: ConversationCache = createConversationCache(database),
+): FastPath {
   const s = prepareStatements(database);
   // One UPDATE statement per set of changed columns; a handful of shapes occur, each prepared once.
   const updates = new Map<string, Statement>();
 
   function readConversation(id: string): ConversationRecord | undefined {
+    const cached = conversations.get(id);
+    if (cached) return cached;
     const row = s.conversationById.get(id) as ConversationsTable | undefined;
-    return row && toConversationRecord(row);
+    return row && conversations.set(toConversationRecord(row));
+  }
+
+  /** Writes the patch and keeps the cache what the row now holds. */
+  function writeConversation(current: ConversationRecord, patch: ConversationPatch): ConversationRecord {
+    patchConversation(current.id, patch);
+    return conversations.set(applyPatch(current, patch));
+  }
+
+  /** A write that throws is rolled back to its savepoint: what it cached may be gone from the file. */
+  function inBatch<T>(work: () => T): () => T {
+    return () => {
+      try {
+        return work();
+      } catch (error) {
+        conversations.clear();
+        throw error;
+      }
+    };
   }
 
   function patchConversation(id: string, patch: ConversationPatch): void {
@@ -102,10 +127,10 @@ export function createSqliteWritePath(database: Database, commit: GroupCommit = 
 
   return {
     createConversation: (input) =>
-      commit.run(() => {
+      commit.run(inBatch(() => {
         s.insertConversation.run(newConversationRow(input));
         return requireConversation(input.id);
-      }),
+      })),
 
     findConversationByTokenHash: async (tokenHash) => {
       const row = s.conversationByToken.get(tokenHash) as ConversationsTable | undefined;
@@ -115,46 +140,42 @@ export function createSqliteWritePath(database: Database, commit: GroupCommit = 
     getConversation: async (id) => readConversation(id),
 
     // Through the group commit too: an autocommit would cost its own fsync on the event loop.
-    updateConversation: (id, patch) =>
-      commit.run(() => {
-        const current = requireConversation(id);
-        patchConversation(id, patch);
-        return applyPatch(current, patch);
-      }),
+    updateConversation: (id, patch) => commit.run(inBatch(() => writeConversation(requireConversation(id), patch))),
 
     appendMessage: (input) =>
-      commit.run(() => {
-        requireConversation(input.conversationId);
-        const result = insertMessage(input);
-        if (!result.duplicate) s.touchConversation.run(input.at, input.conversationId);
-        return result;
-      }),
+      commit.run(
+        inBatch(() => {
+          const current = requireConversation(input.conversationId);
+          const result = insertMessage(input);
+          if (!result.duplicate) {
+            s.touchConversation.run(input.at, input.conversationId);
+            conversations.set({ ...current, updatedAt: input.at });
+          }
+          return result;
+        }),
+      ),
 
     recordCustomerMessage: (write) =>
-      commit.run(() => {
+      commit.run(inBatch(() => {
         const current = requireConversation(write.message.conversationId);
         const { message, duplicate } = insertMessage(write.message);
         if (duplicate) return { message, duplicate, conversation: current };
-        const patch = { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at };
-        patchConversation(current.id, patch);
-        const conversation = applyPatch(current, patch);
+        const conversation = writeConversation(current, { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at });
         if (!write.turnWhen.includes(conversation.status)) return { message, duplicate, conversation };
         const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
         s.insertTurn.run(turn.id, turn.conversationId, message.id, turn.createdAt);
         return { message, duplicate, conversation, turn };
-      }, write.committed),
+      }), write.committed),
 
     completeBotTurn: (turnId, finish, at) =>
-      commit.run(() => {
+      commit.run(inBatch(() => {
         // The conditional update is the exactly-once gate: a turn is finished by one write only.
         if (s.finishTurn.run(at, turnId).changes === 0) return { completed: false };
         const current = requireConversation(String(s.turnConversation.get(turnId)));
         const outcome = finish(current);
         const reply = outcome.reply ? insertMessage({ ...outcome.reply, conversationId: current.id }).message : undefined;
-        const patch = { ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) };
-        patchConversation(current.id, patch);
-        return { completed: true, reply, conversation: applyPatch(current, patch) };
-      }),
+        return { completed: true, reply, conversation: writeConversation(current, { ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) }) };
+      })),
 
     listMessagePage: async (conversationId, limit, beforeSeq) => {
       const rows = s.messagesBefore.all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit + 1) as MessagesTable[];

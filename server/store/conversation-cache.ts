@@ -1,0 +1,62 @@
+/**
+ * Owns the embedded store's memory of recently used conversation records. Every shopper message
+ * read its conversation three times (the service, the write, the bot turn's completion), each a
+ * ~2 KB row turned back into a record: about a quarter of the node's CPU at 500 messages a second.
+ * The SQLite hot path (`sqlite-write-path.ts`) writes through this cache, so it always holds what
+ * the connection would read. Whatever else could change a row empties it:
+ * - a write through kysely on the same connection, COMMIT and ROLLBACK included (`sqlite-dialect.ts`);
+ * - a write that threw, or a group commit that failed (its savepoint or transaction rolled back);
+ * - another connection's commit, such as a CLI command, which SQLite's `data_version` reveals.
+ * Records are frozen: they are shared between callers, and a mutation would silently change the cache.
+ * PostgreSQL has no such cache: several nodes write there.
+ *
+ * @example
+ *   const conversations = createConversationCache(database);
+ *   conversations.get(id) ?? conversations.set(toConversationRecord(row));
+ */
+import type { Database } from 'better-sqlite3';
+import type { ConversationRecord } from './conversation-record.js';
+
+/** Active conversations kept; the oldest used goes first. ~3 KB each. */
+export const CONVERSATION_CACHE_SIZE = 2_000;
+
+export interface ConversationCache {
+  get(id: string): ConversationRecord | undefined;
+  /** Stores (and returns, frozen) the record as the connection now holds it. */
+  set(record: ConversationRecord): ConversationRecord;
+  delete(id: string): void;
+  clear(): void;
+}
+
+export function createConversationCache(database: Database, size = CONVERSATION_CACHE_SIZE): ConversationCache {
+  const records = new Map<string, ConversationRecord>();
+  // Changes whenever another connection commits to the file; our own commits leave it alone.
+  const dataVersion = database.prepare('pragma data_version').pluck();
+  let seenVersion = dataVersion.get();
+
+  return {
+    get(id) {
+      const version = dataVersion.get();
+      if (version !== seenVersion) {
+        seenVersion = version;
+        records.clear();
+        return undefined;
+      }
+      const record = records.get(id);
+      if (record) {
+        records.delete(id); // most recently used last: Map keeps insertion order
+        records.set(id, record);
+      }
+      return record;
+    },
+    set(record) {
+      const frozen = Object.isFrozen(record) ? record : Object.freeze(record);
+      records.delete(record.id);
+      records.set(record.id, frozen);
+      if (records.size > size) records.delete(records.keys().next().value!);
+      return frozen;
+    },
+    delete: (id) => void records.delete(id),
+    clear: () => records.clear(),
+  };
+}
