@@ -14,7 +14,7 @@ import type { ChatMessage } from '../protocol.js';
 import { createConversationCache, type ConversationCache } from './conversation-cache.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { CONVERSATION_NOT_FOUND, newMessageRow, previewOf } from './kysely-write-path.js';
-import { newConversationRow, toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
+import { newConversationRow, readBotState, toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
 import { applyPatch, type BotTurnRecord, type ConversationPatch, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable, MessagesTable } from './tables.js';
 import { toShopperEmail } from './kysely-trust-store.js';
@@ -77,10 +77,18 @@ export function createSqliteWritePath(
     return row && conversations.set(toConversationRecord(row));
   }
 
-  /** Writes the patch and keeps the cache what the row now holds. */
+  /**
+   * Writes the patch and returns the record patched (as the PostgreSQL store does: a fault in the
+   * stored bot state stays on it, so the turn still logs it once). The cache gets the record exactly
+   * as reading the row back gives it: the bot state through its schema, a healed one without fault.
+   */
   function writeConversation(current: ConversationRecord, patch: ConversationPatch): ConversationRecord {
-    patchConversation(current.id, patch);
-    return conversations.set(applyPatch(current, patch));
+    const columns = patchConversation(current.id, patch);
+    const next = applyPatch(current, patch);
+    if (columns.bot_state_json === undefined) return conversations.set(next);
+    const { botStateFault: _before, ...rest } = next;
+    conversations.set({ ...rest, ...readBotState(columns.bot_state_json) });
+    return next;
   }
 
   /** A write that throws is rolled back to its savepoint: what it cached may be gone from the file. */
@@ -95,10 +103,11 @@ export function createSqliteWritePath(
     };
   }
 
-  function patchConversation(id: string, patch: ConversationPatch): void {
-    const columns = toConversationColumns(patch) as Record<string, unknown>;
+  /** Writes the changed columns and returns them. */
+  function patchConversation(id: string, patch: ConversationPatch): Partial<ConversationsTable> {
+    const columns = toConversationColumns(patch);
     const names = Object.keys(columns).sort();
-    if (names.length === 0) return;
+    if (names.length === 0) return columns;
     const key = names.join(',');
     let statement = updates.get(key);
     if (!statement) {
@@ -106,6 +115,7 @@ export function createSqliteWritePath(
       updates.set(key, statement);
     }
     statement.run({ ...columns, __id: id });
+    return columns;
   }
 
   /** Inserts with the next seq, or returns the original for a repeated clientId. Runs inside the batch. */
