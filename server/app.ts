@@ -38,6 +38,7 @@ import { createHttpApp } from './transport/http-routes.js';
 import { createStaticRouter } from './transport/static-routes.js';
 import { createWidgetStringsRouter } from './transport/widget-strings-route.js';
 import { NO_HISTORY, triage } from './triage/triage.js';
+import { warmUpTriage } from './triage/warm-up.js';
 
 export interface AppDeps {
   config: Config;
@@ -84,6 +85,8 @@ const AGENT_RELEASE_GRACE_MS = 60_000;
 
 export function createApp(deps: AppDeps): App {
   const { config, logger, clock } = deps;
+  // Dictionaries and indexes load now, not inside the first shoppers' replies.
+  warmUpTriage(deps.intents.current());
   // A write that fails for a storage reason (disk full) is logged by its code and turns /healthz red.
   const writes = watchWrites(deps.store, logger);
   const ops = createOps({ config, logger, store: writes.store, intents: deps.intents, clock, onIntentSaved: deps.onIntentSaved });
