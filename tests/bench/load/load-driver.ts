@@ -6,12 +6,18 @@
 import { io, type Socket } from 'socket.io-client';
 import { cpuSeconds, rssKb } from './proc-stats.js';
 
-/** Routine questions the bot answers itself (no handoff), asked in turn by each widget. */
+/**
+ * Routine questions the bot answers itself (no handoff), asked in turn by each widget. Six, so no
+ * intent comes up a third time before a widget's seventh message: triage reads a third question of
+ * the same intent as the bot not helping (`repeat:same_question`) and hands the chat to a person.
+ */
 const QUESTIONS = [
   'how long does shipping to Germany take?',
   'what payment methods do you accept?',
   'what is your return policy?',
   'where is my order 1002',
+  'can I pay with PayPal?',
+  'how do I return an item?',
 ];
 
 export interface CellOptions {
