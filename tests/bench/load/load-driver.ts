@@ -36,9 +36,15 @@ export interface CellResult {
   repliesPerSecond: number;
   cpuPercent: number;
   rssPerIdleWidgetKb: number;
+  /** p99 of the messages sent after the first two seconds (JIT and caches warm), NaN in shorter runs. */
+  steadyP99Ms: number;
+  /** Per second of the run, by when the message was sent: where in the run the slow replies were. */
+  timeline: Array<{ second: number; p50Ms: number; p99Ms: number; maxMs: number }>;
 }
 
 const CONNECT_BATCH = 250;
+/** Seconds at the start of a run left out of `steadyP99Ms`. */
+const WARM_SECONDS = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A distinct client address per widget (10.x.y.z), so per-IP limits see many shoppers. */
 const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
@@ -71,13 +77,17 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const rssPerIdleWidgetKb = (rssKb(pid) - rssBefore) / options.widgets;
 
     const latencies: number[] = [];
+    const bySecond: number[][] = [];
     const waiting = sockets.map(() => [] as number[]); // per widget: send times still without a reply
     let failed = 0;
     sockets.forEach((socket, i) =>
       socket.on('message', (message: { from?: string }) => {
         if (message.from !== 'bot') return;
         const started = waiting[i]!.shift();
-        if (started !== undefined) latencies.push(performance.now() - started);
+        if (started === undefined) return;
+        const latency = performance.now() - started;
+        latencies.push(latency);
+        (bySecond[Math.floor((started - startedAt) / 1000)] ??= []).push(latency);
       }),
     );
     const total = Math.round(options.rate * options.seconds);
@@ -102,7 +112,15 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const elapsed = (performance.now() - startedAt) / 1000;
     const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
     latencies.sort((a, b) => a - b);
+    const timeline = [...bySecond.entries()]
+      .filter(([, second]) => second !== undefined)
+      .map(([second, values]) => {
+        values.sort((a, b) => a - b);
+        return { second, p50Ms: quantile(values, 0.5), p99Ms: quantile(values, 0.99), maxMs: values.at(-1)! };
+      });
+    const steady = bySecond.slice(WARM_SECONDS).flat().sort((a, b) => a - b);
     return {
+      steadyP99Ms: options.seconds > WARM_SECONDS ? quantile(steady, 0.99) : NaN,
       p50Ms: quantile(latencies, 0.5),
       p99Ms: quantile(latencies, 0.99),
       sent: total,
@@ -110,6 +128,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
       repliesPerSecond: latencies.length / elapsed,
       cpuPercent,
       rssPerIdleWidgetKb,
+      timeline,
     };
   } finally {
     for (const socket of sockets) socket.disconnect();

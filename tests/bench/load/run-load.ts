@@ -8,6 +8,7 @@
  *   npm run bench:load -- --widgets 1000 --rate 500 --seconds 10
  *   npm run bench:load -- --full                        # the issue's three cells
  *   npm run bench:load -- --cpu-prof /tmp/prof          # RelayDesk runs under node --cpu-prof
+ *   npm run bench:load -- --timeline                    # also p50/p99/max per second of the run
  *   DATABASE_URL=postgres://… npm run bench:load         # RelayDesk on PostgreSQL
  *   DATABASE_URL=… REDIS_URL=… npm run bench:load -- --nodes 2   # two nodes, the load split across them
  *
@@ -115,11 +116,17 @@ async function measureNodes(nodes: number, options: CellOptions): Promise<CellRe
       repliesPerSecond: sum((r) => r.repliesPerSecond),
       cpuPercent: sum((r) => r.cpuPercent),
       rssPerIdleWidgetKb: sum((r) => r.rssPerIdleWidgetKb) / nodes,
+      steadyP99Ms: Math.max(...results.map((r) => r.steadyP99Ms)),
+      timeline: results[0]!.timeline, // the first node's: enough to see where in the run it was slow
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
 }
+
+/** `--timeline`: one line per server, `second: p50/p99/max` in ms, by when the message was sent. */
+const timelineRow = (name: string, r: CellResult) =>
+  `${name.padEnd(10)} ${r.timeline.map((s) => `${s.second}s ${fmt(s.p50Ms, 0)}/${fmt(s.p99Ms, 0)}/${fmt(s.maxMs, 0)}`).join('  ')}`;
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const row = (name: string, r: CellResult) =>
@@ -141,6 +148,12 @@ async function main(): Promise<number> {
       console.log(`${''.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(12)} ${'replies/s'.padStart(10)} ${'CPU %'.padStart(6)} ${'RSS KB/widget'.padStart(14)}`);
       console.log(row('floor', floor));
       console.log(row('relaydesk', relay));
+      if (seconds > 2) console.log(`p99 of messages sent after the first 2 s: floor ${fmt(floor.steadyP99Ms)} ms, relaydesk ${fmt(relay.steadyP99Ms)} ms`);
+      if (process.argv.includes('--timeline')) {
+        console.log('by second sent, p50/p99/max ms:');
+        console.log(timelineRow('floor', floor));
+        console.log(timelineRow('relaydesk', relay));
+      }
       const target = cell.p99LimitMs ?? 2 * floor.p99Ms + 5;
       const met = relay.failed === 0 && relay.p99Ms <= target && (cell.widgets < 10_000 || relay.rssPerIdleWidgetKb <= 24);
       console.log(`ratio p99 ${fmt(relay.p99Ms / floor.p99Ms, 2)}×, p50 ${fmt(relay.p50Ms / floor.p50Ms, 2)}×; target p99 ≤ ${fmt(target)} ms, 0 failed${cell.widgets >= 10_000 ? ', ≤ 24 KB/widget' : ''}: ${met ? 'met' : 'NOT met'}`);
