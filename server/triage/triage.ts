@@ -35,6 +35,12 @@ const COMPLAINT_HANDOFF_AT = -1;
 /** Threat kinds that go to a person at once with urgency `critical`, like safety. */
 const CRITICAL_THREATS = new Set(['legal']);
 const BOT_FAILURES_BEFORE_HANDOFF = 2;
+/**
+ * A top complaint score this high (a strong hint in the intent files' weights: "poorly made",
+ * "not as advertised", "expected better") is dissatisfaction with the shop even when the mood words
+ * are few or mixed ("thanks, but it was supposed to arrive Monday and it's poorly made").
+ */
+const CLEAR_COMPLAINT_AT = 2;
 
 /** What the caller knows beyond the text. */
 export interface TriageOptions {
@@ -50,8 +56,9 @@ export function triage(text: string, history: TriageHistory, set: IntentSet, opt
   const sentiment = scoreSentiment(analysis);
   const safety = findSafety(analysis, set);
   const threats = findThreats(analysis);
-  // Reporting an incident or threatening action is being upset, whatever the words' polarity.
-  if ((safety.length > 0 || threats.length > 0) && sentiment.label !== 'negative') {
+  // Reporting an incident or threatening action is being upset, whatever the words' polarity;
+  // so is a message whose topic is clearly a complaint when its mood words do not add up.
+  if ((safety.length > 0 || threats.length > 0 || (sentiment.label === 'neutral' && complainsClearly(ranked))) && sentiment.label !== 'negative') {
     sentiment.label = 'negative';
     sentiment.score = Math.min(sentiment.score, -0.25);
   }
@@ -80,6 +87,11 @@ function resultRow(entry: IntentScore): TriageResult['intents'][number] {
 function handsOff(reason: string): boolean {
   for (const prefix of HANDOFF_REASON_PREFIXES) if (reason.startsWith(prefix)) return true;
   return false;
+}
+
+function complainsClearly(ranked: readonly IntentScore[]): boolean {
+  const best = ranked[0];
+  return best !== undefined && best.intent === 'complaint' && best.score >= CLEAR_COMPLAINT_AT;
 }
 
 function isNotRepeat(kind: string): boolean {

@@ -2,7 +2,7 @@
 // things that keep failing, repeated contact, sad faces; a neutral question stays neutral.
 import { describe, expect, it } from 'vitest';
 import { NO_HISTORY, triage } from '../../server/triage/triage.js';
-import { projectIntents } from '../support/intents.js';
+import { intentSetFrom, projectIntents } from '../support/intents.js';
 
 const UPSET = [
   'honestly expected better from you, the stitching came loose',
@@ -26,5 +26,31 @@ describe('complaint detection', () => {
   }
   it('a broken promise about the product is a complaint', () => {
     expect(triage('not what I expected at all, the colour is off', NO_HISTORY, set).intent).toBe('complaint');
+  });
+});
+
+describe('a clear complaint is dissatisfaction even without mood words', () => {
+  // No shop mood terms (and no AFINN word in the complaint texts): only the complaint score can make these negative.
+  const set = intentSetFrom({
+    'complaint.yaml': 'intent: complaint\nphrases:\n  en:\n    came apart: 3\n    some feedback: 1.5\n',
+    'sentiment.yaml': 'terms: {}\n',
+  });
+
+  it('a top complaint score of 2 or more reads as negative', () => {
+    const result = triage('the handle came apart', NO_HISTORY, set);
+    expect(result.intent).toBe('complaint');
+    expect(result.sentiment.label).toBe('negative');
+  });
+
+  it('a weak complaint hint stays neutral', () => {
+    expect(triage('I have some feedback about the handle', NO_HISTORY, set).sentiment.label).toBe('neutral');
+  });
+
+  it('glad words win: a positive message is not made negative', () => {
+    expect(triage('the box came apart, still a lovely gift', NO_HISTORY, set).sentiment.label).toBe('positive');
+  });
+
+  it('does not hand over by itself: the mood sum decides that', () => {
+    expect(triage('the handle came apart', NO_HISTORY, set).handoff).toBe(false);
   });
 });
