@@ -12,8 +12,10 @@ const UPSET = [
   'the app keeps crashing when I check out',
   'I am not able to log in to my account :(',
   'this is the third time I write about the same problem',
+  'the chat got disconnected and the agent before was unhelpful',
+  'the quality used to be better, the last two were sloppy',
 ];
-const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped'];
+const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped', 'why not, I will take the blue one'];
 
 describe('complaint detection', () => {
   const set = projectIntents();
