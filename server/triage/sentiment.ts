@@ -25,6 +25,8 @@ const POSITIVE_AT = 2;
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
 const EXCLAMATION_RUN_RE = /[!?]{2,}/;
+/** "??", "?!", "!?": an insisting question, exasperated even without a mood word ("where is it??"). */
+const QUESTION_RUN_RE = /\?[!?]|!\?/;
 const LONG_WORD_RE = /\p{L}{3,}/gu;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 const SAD_FACE_RE = /(?:^|\s)[:;]['-]?[(/\\|[]/u;
@@ -69,8 +71,9 @@ export function scoreSentiment(analysis: MessageAnalysis): Sentiment {
   if (shouting) raw -= 1;
   // ":(", ":/", ":-(" — a sad or sceptical face after a space (not the ":/" of a link).
   if (SAD_FACE_RE.test(analysis.text)) raw -= 1.5;
-  // "where is it???" and "!!!" read as exasperation unless the words are glad ("arrived already!!").
-  if (raw <= 0 && EXCLAMATION_RUN_RE.test(analysis.text)) raw -= 1;
+  // "where is it???" reads as exasperation, and "!!!" after upset words ("useless!!!") adds to them;
+  // "!!!" with no mood word at all is as often glee ("it's here!!", "book now!!") and counts nothing.
+  if (raw < 0 ? EXCLAMATION_RUN_RE.test(analysis.text) : raw === 0 && QUESTION_RUN_RE.test(analysis.text)) raw -= 1;
   const score = Math.round(Math.tanh(raw / 4) * 100) / 100;
   const label = raw <= NEGATIVE_AT ? 'negative' : raw >= POSITIVE_AT ? 'positive' : 'neutral';
   return { score, label, raw, shouting };

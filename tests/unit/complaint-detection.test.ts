@@ -56,3 +56,22 @@ describe('a clear complaint is dissatisfaction even without mood words', () => {
     expect(triage('the handle came apart', NO_HISTORY, set).handoff).toBe(false);
   });
 });
+
+describe('exclamation and question runs', () => {
+  const set = projectIntents();
+  const label = (text: string) => triage(text, NO_HISTORY, set).sentiment.label;
+
+  it('an insisting question is exasperated without any mood word', () => {
+    expect(label('where is the parcel??')).toBe('negative');
+    expect(label('where is the parcel?!')).toBe('negative');
+  });
+
+  it('"!!" adds to upset words', () => {
+    expect(triage('the seam is crooked!!', NO_HISTORY, set).sentiment.score).toBeLessThan(triage('the seam is crooked', NO_HISTORY, set).sentiment.score);
+  });
+
+  it('"!!" with no mood word is not anger ("it is here!!")', () => {
+    expect(label('the parcel is here!!')).not.toBe('negative');
+    expect(label('order now and save!!!')).not.toBe('negative');
+  });
+});
