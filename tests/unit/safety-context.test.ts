@@ -17,6 +17,12 @@ const LOOKALIKES = [
   'does the explosion design t-shirt come in blue?',
   'she fell in love with the dress',
   'prices fell last week, can I get the difference?',
+  'my doctor recommended this pillow for me',
+  'I have surgery next week, can you deliver it to me before?',
+  'it does not hurt to ask: do you ship to Peru?',
+  'the page got stuck on payment and I was charged twice',
+  'the Doctor Who mug I ordered for my son arrived',
+  'the vase was not damaged, thanks',
 ];
 
 const INCIDENTS = [
@@ -28,6 +34,18 @@ const INCIDENTS = [
   'a small piece came off the rattle and my baby put it in his mouth',
   'she got a rash from the bracelet',
   'the toy magnets came loose and a child swallowed one',
+  // Near misses: nobody writes "no one was hurt" about a routine order.
+  'the stroller frame cracked on the first walk, thankfully no injuries',
+  'the bunk bed ladder snapped, nobody was hurt',
+  // Medical care and body-part injuries without a hazard word.
+  'we took her to the doctor after the swing seat broke',
+  'he had surgery to remove the bead from his ear',
+  'the scooter handle folded and jammed her finger',
+  'the drawer slammed shut and jammed his finger',
+  // A machine that would not stop, a hot or chewed part.
+  'the fan would not turn off and my son was next to it',
+  'the night light got hot while my baby was asleep',
+  'my toddler chewed off a piece of the teether',
 ];
 
 describe('safety in context', () => {
