@@ -23,6 +23,11 @@ const LOOKALIKES = [
   'the page got stuck on payment and I was charged twice',
   'the Doctor Who mug I ordered for my son arrived',
   'the vase was not damaged, thanks',
+  'my phone battery died after two days, can I get a new one?',
+  'the charger died on me after a week',
+  'my kids love it to death',
+  'my daughter cannot stop smiling since the swing set arrived',
+  'do the two Fire TVs share one remote?',
 ];
 
 const INCIDENTS = [
@@ -68,6 +73,13 @@ describe('safety in context', () => {
       expect(result.handoff).toBe(true);
     });
   }
+
+  it('a social network named in passing is no threat of a public review; posting there is', () => {
+    for (const text of ['I saw this dress on instagram, do you have it in M?', 'found you on tiktok, do you ship to Canada?']) {
+      expect(triage(text, NO_HISTORY, set).reasons, text).not.toContain('threat:review');
+    }
+    expect(triage('refund me or I will post on facebook how you treat customers', NO_HISTORY, set).reasons).toContain('threat:review');
+  });
 
   it('needs a person for harm without a hazard word', () => {
     expect(triage('the parcel fell off the truck', NO_HISTORY, set).safety).toBe(false);
