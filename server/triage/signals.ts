@@ -5,8 +5,10 @@
  * phrases ("third time I ask").
  *
  * A hazard word right next to a naming word ("smoke grey sofa", "a fire stick cover", "flame
- * pattern") names a colour, product or feature, not an incident, unless the message also tells
- * that something happened (an `incident` word: caught, started, burst, hurt, child...).
+ * pattern"), or written with a capital inside an English sentence ("a case for the Kindle Fire",
+ * "any Nicholas Sparks novel"), names a colour, product, feature or title, not an incident, unless
+ * the message also tells that something happened (an `incident` word: caught, started, burst,
+ * hurt, child...).
  *
  * @example findSafety(analyzeMessage('the charger caught fire', set), set) // → ['fire']
  */
@@ -25,7 +27,7 @@ export function findSafety(analysis: MessageAnalysis, set: IntentSet): string[] 
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m]!;
     if (match.negated || covered(match, lookalikes)) continue;
-    if (namesAThing(analysis, set, match)) {
+    if (namesAThing(analysis, set, match) || isCapitalizedName(analysis, match)) {
       context ??= hasAny(analysis, 'safetyIncident');
       if (!context) continue;
     }
@@ -57,6 +59,50 @@ function namesAThing(analysis: MessageAnalysis, set: IntentSet, match: TermMatch
   const next = match.end + 1;
   const { words, clauses } = analysis;
   return next < words.length && clauses[next] === clauses[match.start] && set.safetyNames.has(words[next]!);
+}
+
+/**
+ * A one-word English hazard term written "Fire", "Sparks", "Burn" after a lower-case word, digit or
+ * comma: a product or title name ("the Kindle Fire", "Burn Notice on DVD"). Not in a message written
+ * mostly in capitals or Title Case, and not in other languages (German capitalises every noun).
+ * Runs only for a hazard match, so rarely.
+ */
+function isCapitalizedName(analysis: MessageAnalysis, match: TermMatch): boolean {
+  if (analysis.language !== 'en' || match.start < 0 || match.start !== match.end || analysis.originals[match.start] !== undefined) return false;
+  const word = analysis.words[match.start]!;
+  const { text } = analysis;
+  const title = word.charAt(0).toUpperCase() + word.slice(1);
+  if (title === word) return false;
+  for (let at = text.indexOf(title); at > 0; at = text.indexOf(title, at + 1)) {
+    if (isLetter(text.charCodeAt(at + title.length))) continue; // inside a longer word
+    let before = at - 1;
+    if (!isSpace(text.charCodeAt(before))) continue;
+    while (before > 0 && isSpace(text.charCodeAt(before))) before--;
+    const code = text.charCodeAt(before);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 44) return !mostlyCapitalized(text);
+  }
+  return false;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+const WORD_START_RE = /(?:^|\s)([A-Za-z])/g;
+
+/** Three words in four or more start with a capital: Title Case or shouting, where capitals say nothing. */
+function mostlyCapitalized(text: string): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const [, first] of text.matchAll(WORD_START_RE)) {
+    words++;
+    if (first! <= 'Z') capitals++;
+  }
+  return capitals * 4 >= words * 3;
 }
 
 function hasAny(analysis: MessageAnalysis, kind: IndexKind): boolean {

@@ -28,6 +28,10 @@ const LOOKALIKES = [
   'my kids love it to death',
   'my daughter cannot stop smiling since the swing set arrived',
   'do the two Fire TVs share one remote?',
+  // A capital inside an English sentence names a product or a title.
+  'is the Burning Crusade box set in stock?',
+  'any of the Nicholas Sparks novels in paperback?',
+  'I would like the Blaze Orange and the Smoke edition',
 ];
 
 const INCIDENTS = [
@@ -51,6 +55,10 @@ const INCIDENTS = [
   'the fan would not turn off and my son was next to it',
   'the night light got hot while my baby was asleep',
   'my toddler chewed off a piece of the teether',
+  // Capitals say nothing in Title Case or after a full stop, and an incident word still counts.
+  'My Son Got Burned By The New Iron',
+  'Ordered a kettle. Smoke came out of the base on day one',
+  'the Fire Truck toy caught fire while charging',
 ];
 
 describe('safety in context', () => {
@@ -79,6 +87,13 @@ describe('safety in context', () => {
       expect(triage(text, NO_HISTORY, set).reasons, text).not.toContain('threat:review');
     }
     expect(triage('refund me or I will post on facebook how you treat customers', NO_HISTORY, set).reasons).toContain('threat:review');
+  });
+
+  it('a colour name is no mood: the smoke grey sofa is neither an incident nor upset', () => {
+    const result = triage('I ordered the smoke grey sofa, when will it ship?', NO_HISTORY, set);
+    expect(result.safety).toBe(false);
+    expect(result.sentiment.label).not.toBe('negative');
+    expect(result.handoff).toBe(false);
   });
 
   it('needs a person for harm without a hazard word', () => {
