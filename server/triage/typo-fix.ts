@@ -61,7 +61,11 @@ function fixWord(word: string, languages: readonly string[], keySuffix: string, 
 
 function computeFix(word: string, languages: readonly string[], set: IntentSet): TypoFix | null {
   if (isEnglishWord(word) || isPlace(word)) return null;
+  // In a message clearly in another language, an unknown word is that language's, not an English
+  // misspelling: German "bitte" is no "bitten". English comes first in `languages`, the message's own second.
+  const foreign = languages.length > 1 && languages[1] !== 'en';
   for (const language of languages) {
+    if (foreign && language === 'en') continue;
     const index = set.typo.get(language);
     if (!index) continue;
     const corrected = correctTypo(index, word);

@@ -42,6 +42,15 @@ describe('typo tolerance in triage', () => {
     expect(triage('my son choked on a small part', NO_HISTORY, set).reasons).toContain('safety:choking');
   });
 
+  it('reads an unknown word in a message clearly in another language as that language, not an English typo', () => {
+    const german = triage('Bitte erstatten Sie mir den Betrag.', NO_HISTORY, set);
+    expect(german.safety).toBe(false); // "bitte" is no misspelt "bitten"
+    expect(german.intent).toBe('refund');
+    expect(german.sentiment.label).not.toBe('negative'); // "Betrag" (amount) is no misspelt "Betrug" (fraud, =exact)
+    expect(triage('Das ist Betrug!', NO_HISTORY, set).sentiment.label).toBe('negative');
+    expect(triage('i want a refnud', NO_HISTORY, set).intent).toBe('refund'); // English still corrected
+  });
+
   it('never corrects short words or =exact terms', () => {
     const exact = intentSetFrom({ 'logistics.yaml': 'intent: logistics\nkeywords:\n  en:\n    =zorbs: 3\n    parcel: 2\n' });
     expect(triage('zorbz', NO_HISTORY, exact).intent).toBe('other'); // exact-only term: no typo match
