@@ -21,6 +21,12 @@ export interface Sentiment {
 /** At or below this sum the shopper reads as upset: one clearly negative word is enough. */
 export const NEGATIVE_AT = -1;
 const POSITIVE_AT = 2;
+/**
+ * A message that tells what did not happen or does not work ("still hasn't shipped", "can't log in",
+ * "isn't what I ordered") leans upset: a negator moves the label this much towards negative. The
+ * label only: `raw`, which handoff and urgency read, stays the sum of the mood words.
+ */
+const NEGATOR_LEAN = -0.5;
 /** "not happy" is less than "unhappy": a negated word counts -0.75 times (as VADER does). */
 const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
@@ -75,7 +81,8 @@ export function scoreSentiment(analysis: MessageAnalysis): Sentiment {
   // "!!!" with no mood word at all is as often glee ("it's here!!", "book now!!") and counts nothing.
   if (raw < 0 ? EXCLAMATION_RUN_RE.test(analysis.text) : raw === 0 && QUESTION_RUN_RE.test(analysis.text)) raw -= 1;
   const score = Math.round(Math.tanh(raw / 4) * 100) / 100;
-  const label = raw <= NEGATIVE_AT ? 'negative' : raw >= POSITIVE_AT ? 'positive' : 'neutral';
+  const leaning = words.includes(NEGATOR) ? raw + NEGATOR_LEAN : raw;
+  const label = leaning <= NEGATIVE_AT ? 'negative' : leaning >= POSITIVE_AT ? 'positive' : 'neutral';
   return { score, label, raw, shouting };
 }
 

@@ -15,7 +15,7 @@ const UPSET = [
   'the chat got disconnected and the agent before was unhelpful',
   'the quality used to be better, the last two were sloppy',
 ];
-const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped', 'why not, I will take the blue one'];
+const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped', 'why is the blue one cheaper than the red one?'];
 
 describe('complaint detection', () => {
   const set = projectIntents();
@@ -73,5 +73,23 @@ describe('exclamation and question runs', () => {
   it('"!!" with no mood word is not anger ("it is here!!")', () => {
     expect(label('the parcel is here!!')).not.toBe('negative');
     expect(label('order now and save!!!')).not.toBe('negative');
+  });
+});
+
+describe('a negator leans the label towards upset', () => {
+  const set = intentSetFrom({ 'sentiment.yaml': 'terms:\n  en:\n    late: -0.5\n' });
+  const sentiment = (text: string) => triage(text, NO_HISTORY, set).sentiment;
+
+  it('half a mood point: what did not happen tips a mildly negative message over', () => {
+    expect(sentiment('the parcel is late').label).toBe('neutral');
+    expect(sentiment('the parcel is late and the courier did not ring').label).toBe('negative');
+  });
+
+  it('a negator alone is not upset', () => {
+    expect(sentiment('the courier did not ring').label).toBe('neutral');
+  });
+
+  it('moves the label only: the score (and what handoff reads) stays the sum of mood words', () => {
+    expect(sentiment('the parcel is late and the courier did not ring').score).toBe(sentiment('the parcel is late').score);
   });
 });
