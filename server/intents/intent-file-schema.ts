@@ -21,6 +21,10 @@ const Term = z
   .max(80, { message: 'a term is at most 80 characters: split it into shorter phrases' })
   .refine((term) => !/[\\^$*+?()[\]{}|]/.test(term), {
     message: 'write plain words, not a regular expression (no \\ ^ $ * + ? ( ) [ ] { } |)',
+  })
+  // Shopper text is read with "sooo" shortened to "so"; a term goes through the same step.
+  .refine((term) => !/(\p{Script=Latin})\1\1/iu.test(term), {
+    message: 'a letter three times in a row is shortened as in shoppers\' "sooo" → "so" ("bbb" would match every "b"): spell the word out',
   });
 
 const Weight = z

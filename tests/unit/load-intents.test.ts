@@ -38,6 +38,11 @@ describe('parseIntentFiles', () => {
     expect(message).toMatch(/^intents\/payment\.yaml:4:5 phrases\.en\.pay\(ment\)\?\.\*: write plain words, not a regular expression/);
   });
 
+  it('refuses a letter three times in a row, which shopper text loses ("bbb" would be "b")', () => {
+    const message = loadError(withFile('human.yaml', 'intent: human\nkeywords:\n  en:\n    agent: 2\n    heeelp: 2\n'));
+    expect(message).toMatch(/^intents\/human\.yaml:5:5 keywords\.en\.heeelp: a letter three times in a row/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const message = loadError(withFile('human.yaml', 'intent: human\nkeywords:\n  en:\n    agent: 2\n    agent: 3\n'));
     expect(message).toMatch(/^intents\/human\.yaml:5:\d+ YAML syntax: Map keys must be unique/);

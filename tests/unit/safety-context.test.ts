@@ -96,6 +96,12 @@ describe('safety in context', () => {
     expect(result.handoff).toBe(false);
   });
 
+  it('a lone letter is no threat: "bbb" was shortened like "sooo" and matched every "b"', () => {
+    for (const text of ['I need a size B cup', 'is plan b still available?']) {
+      expect(triage(text, NO_HISTORY, set).handoff, text).toBe(false);
+    }
+  });
+
   it('needs a person for harm without a hazard word', () => {
     expect(triage('the parcel fell off the truck', NO_HISTORY, set).safety).toBe(false);
     expect(triage('the lamp tipped over', NO_HISTORY, set).safety).toBe(false);
