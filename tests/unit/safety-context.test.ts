@@ -55,6 +55,9 @@ const INCIDENTS = [
   'the fan would not turn off and my son was next to it',
   'the night light got hot while my baby was asleep',
   'my toddler chewed off a piece of the teether',
+  'the power strip shorted out behind the sofa while my kids were asleep',
+  'the patient had a nosebleed after the humidifier',
+  'my grandmother lost consciousness after the fall from the mobility scooter',
   // Capitals say nothing in Title Case or after a full stop, and an incident word still counts.
   'My Son Got Burned By The New Iron',
   'Ordered a kettle. Smoke came out of the base on day one',
