@@ -15,7 +15,7 @@ const UPSET = [
   'the chat got disconnected and the agent before was unhelpful',
   'the quality used to be better, the last two were sloppy',
 ];
-const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped', 'why is the blue one cheaper than the red one?'];
+const CALM = ['do you have this jacket in blue?', 'what are your opening hours', 'thanks, that helped', 'why is the blue one cheaper than the red one?', "can't wait to wear it to the wedding"];
 
 describe('complaint detection', () => {
   const set = projectIntents();
