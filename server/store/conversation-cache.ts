@@ -17,8 +17,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversationRecord } from './conversation-record.js';
 
-/** Active conversations kept; the oldest used goes first. ~3 KB each. */
-export const CONVERSATION_CACHE_SIZE = 2_000;
+/**
+ * Active conversations kept; the oldest used goes first. A record with a typical bot state and last
+ * triage takes ~2.4 KB of heap, so the full cache ~24 MB: a node chatting with 10,000 widgets keeps
+ * them all (at 2,000 the cache thrashed and most reads went back to the row).
+ */
+export const CONVERSATION_CACHE_SIZE = 10_000;
 
 export interface ConversationCache {
   get(id: string): ConversationRecord | undefined;
