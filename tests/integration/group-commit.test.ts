@@ -124,6 +124,59 @@ describe('group commit', () => {
     }
   });
 
+  it('asks for one fsync for a batch and the reply its COMMIT queued, and under steady load still asks at once', async () => {
+    const database = new Database(join(dir, 'shared-fsync.sqlite'));
+    database.pragma('journal_mode = WAL');
+    database.exec('create table notes (text text)');
+    const syncs: Array<(error: Error | null) => void> = [];
+    let requested = 0;
+    const commit = createGroupCommit(database, createWhenDurable((done) => void (requested++, syncs.push(done))));
+    const insert = database.prepare('insert into notes (text) values (?)');
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+    /** Finishes every fsync asked for until `work` settles. */
+    async function syncUntil(work: Promise<unknown>): Promise<void> {
+      let settled = false;
+      void work.then(() => (settled = true));
+      for (let round = 0; round < 50 && !settled; round += 1) {
+        for (const done of syncs.splice(0)) done(null);
+        await tick();
+      }
+      expect(settled).toBe(true);
+    }
+    try {
+      // A shopper's message: at its COMMIT the bot turn starts and, a few promises later, queues its reply.
+      let reply: Promise<unknown> | undefined;
+      const message = commit.run(
+        () => insert.run('message'),
+        () =>
+          queueMicrotask(() => {
+            reply = commit.run(() => insert.run('reply'));
+          }),
+      );
+      await tick();
+      expect([reply !== undefined, requested]).toEqual([true, 1]); // one fsync covers the message and its reply
+      await syncUntil(Promise.all([message, reply]));
+      expect(requested).toBe(1);
+
+      // Steady load: a batch is about to commit in every turn, yet the fsync is asked for (deferred once at most).
+      requested = 0;
+      const load: Array<Promise<unknown>> = [];
+      let busy = true;
+      const keepBusy = () => {
+        if (!busy) return;
+        load.push(commit.run(() => insert.run('load')));
+        setImmediate(keepBusy);
+      };
+      keepBusy();
+      await tick();
+      busy = false;
+      expect(requested).toBeGreaterThan(0);
+      await syncUntil(Promise.all(load));
+    } finally {
+      database.close();
+    }
+  });
+
   it('checkpoints the WAL into the database file from its worker thread, not in a COMMIT', async () => {
     const reports: CheckpointReport[] = [];
     const file = join(dir, 'checkpoint.sqlite');
