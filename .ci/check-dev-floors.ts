@@ -15,7 +15,8 @@ const FLOORS: Array<{ file: string; metric: string; floor: number; read: (r: Rep
   { file: 'bitext-cs-8k.jsonl', metric: 'intent macro-F1', floor: 0.92, read: (r) => r.intent?.macroF1 },
   { file: 'airline-tweets-dev.jsonl', metric: 'negative F1', floor: 0.72, read: (r) => r.negative?.f1 },
   { file: 'complaints-tweets-dev.jsonl', metric: 'negative F1', floor: 0.6, read: (r) => r.negative?.f1 },
-  { file: 'cpsc-safety-dev.jsonl', metric: 'handoff recall', floor: 0.92, read: (r) => r.handoff?.recall },
+  // Issue 13's target for incident reports; the check half gives 0.957.
+  { file: 'cpsc-safety-dev.jsonl', metric: 'handoff recall', floor: 0.95, read: (r) => r.handoff?.recall },
 ];
 
 let passed = 0;
