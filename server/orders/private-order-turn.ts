@@ -50,7 +50,9 @@ export interface OrderTurnDeps {
 
 export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: string, text: string, triage: TriageResult, state: BotState): Promise<OrderTurn> {
   const privacy: OrderPrivacyState = state;
-  const identityEmail = (await identityOf(deps.store as Store, conversationId))?.email;
+  // Who the shopper is matters only for an order found: most turns look nothing up and skip the query.
+  const identityEmailFor = async (found: readonly OrderLookup[]) =>
+    found.some((lookup) => lookup.result === 'found') ? (await identityOf(deps.store as Store, conversationId))?.email : undefined;
   const typed = triage.entities.emails.length > 0 ? triage.entities.emails : (text.match(EMAIL_IN_TEXT) ?? []);
   const waiting = privacy.awaitingEmailFor ?? [];
   if (typed.length > 0 && waiting.length > 0 && lookupsAllowed(privacy)) {
@@ -62,7 +64,7 @@ export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: stri
       // Answer as if asked "where is order N" now that the shopper proved it is theirs.
       const asked: TriageResult = { ...triage, intent: 'logistics', entities: { ...triage.entities, orderIds: check.orderIds } };
       const found = await Promise.all(check.orderIds.map((orderId) => deps.orders.lookup(orderId)));
-      const { lookups, hidden } = guardLookups(found, { identityEmail, state: check.state });
+      const { lookups, hidden } = guardLookups(found, { identityEmail: await identityEmailFor(found), state: check.state });
       const unlocked = { ...check.state, agentLookups: rememberForAgent(privacy.agentLookups, found) };
       return { triage: asked, text: `order ${check.orderIds.join(' ')}`, lookups, hidden, privacy: unlocked, prefix: EMAIL_MATCHED };
     }
@@ -75,7 +77,7 @@ export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: stri
   const checked: OrderPrivacyState = inline.kind === 'none' ? privacy : { ...privacy, ...pickPrivacy(inline.state) };
   if (inline.kind === 'matched') await rememberOrderEmails(deps, conversationId, checked);
   if (inline.kind === 'wrong' && inline.locked) return { reply: EMAILS_LOCKED, triage, text, lookups: [], hidden: [], privacy: { ...pickPrivacy(checked), awaitingEmailFor: [] } };
-  const { lookups, hidden } = guardLookups(found, { identityEmail, state: checked });
+  const { lookups, hidden } = guardLookups(found, { identityEmail: await identityEmailFor(found), state: checked });
   const awaitingEmailFor = hidden.length > 0 ? [...new Set([...waiting, ...hidden])] : waiting;
   // The agent's copy is full whatever the shopper may see (SPEC §10 is about the bot's replies).
   const agentLookups = found.length > 0 ? { agentLookups: rememberForAgent(privacy.agentLookups, found) } : {};

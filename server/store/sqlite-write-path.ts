@@ -52,11 +52,11 @@ function prepareStatements(database: Database) {
     ),
     touchConversation: p('update conversations set updated_at = ? where id = ?'),
     insertTurn: p('insert into bot_turns (id, conversation_id, message_id, created_at, done_at) values (?, ?, ?, ?, null)'),
-    finishTurn: p('update bot_turns set done_at = ? where id = ? and done_at is null'),
-    turnConversation: p('select conversation_id from bot_turns where id = ?').pluck(),
+    // The exactly-once gate and the turn's conversation in one statement.
+    finishTurn: p('update bot_turns set done_at = ? where id = ? and done_at is null returning conversation_id').pluck(),
     messagesBefore: p('select * from messages where conversation_id = ? and seq < ? order by seq desc limit ?'),
     queue: p("select * from conversations where status in ('queued', 'assigned')"),
-    // Every bot turn asks who the shopper is (order privacy): kysely would compile this each time.
+    // A bot turn that found an order asks who the shopper is (order privacy): kysely would compile this each time.
     shopperEmails: p('select * from shopper_emails where conversation_id = ? order by at'),
   };
 }
@@ -180,8 +180,9 @@ export function createSqliteWritePath(
     completeBotTurn: (turnId, finish, at) =>
       commit.run(inBatch(() => {
         // The conditional update is the exactly-once gate: a turn is finished by one write only.
-        if (s.finishTurn.run(at, turnId).changes === 0) return { completed: false };
-        const current = requireConversation(String(s.turnConversation.get(turnId)));
+        const conversationId = s.finishTurn.get(at, turnId) as string | undefined;
+        if (conversationId === undefined) return { completed: false };
+        const current = requireConversation(conversationId);
         const outcome = finish(current);
         const reply = outcome.reply ? insertMessage({ ...outcome.reply, conversationId: current.id }).message : undefined;
         return { completed: true, reply, conversation: writeConversation(current, { ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) }) };
