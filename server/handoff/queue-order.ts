@@ -28,10 +28,7 @@ export const DEFAULT_AVERAGE_HANDLE_SECONDS = 240;
  * @example [{ urgency: 'low', waitingSince: t0 }, { urgency: 'critical', waitingSince: t1 }].sort(compareQueue)[0].urgency // → 'critical'
  */
 export function compareQueue(a: QueueItem, b: QueueItem): number {
-  const byUrgency = URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency];
-  if (byUrgency !== 0) return byUrgency;
-  // Parsed, not compared as text: "…T09:00:00Z" and "…T10:00:00+02:00" are in the wrong text order.
-  return timeOf(a.waitingSince) - timeOf(b.waitingSince);
+  return compareQueueKeys(queueKey(a), queueKey(b));
 }
 
 /** An entry's place in the order, parsed once: hot loops compare keys, not ISO strings. */
@@ -40,11 +37,12 @@ export interface QueueKey {
   time: number;
 }
 
+// Times parsed, not compared as text: "…T09:00:00Z" and "…T10:00:00+02:00" are in the wrong text order.
 export function queueKey(item: QueueItem): QueueKey {
   return { rank: URGENCY_RANK[item.urgency], time: timeOf(item.waitingSince) };
 }
 
-/** `compareQueue` on keys (two broken timestamps tie instead of giving NaN). */
+/** The queue order on keys; two broken timestamps tie. */
 export function compareQueueKeys(a: QueueKey, b: QueueKey): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   return a.time === b.time ? 0 : a.time < b.time ? -1 : 1;

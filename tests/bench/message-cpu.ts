@@ -11,7 +11,7 @@ import { startTestServer } from '../support/start-test-server.js';
 
 const conversations = Number(process.argv[2] ?? 500);
 const rounds = Math.min(Number(process.argv[3] ?? 4), 4);
-// The load benchmark's routine questions (tests/bench/load/load-driver.ts): the bot answers them all.
+// The first four of the load benchmark's routine questions (tests/bench/load/load-driver.ts): the bot answers them all.
 const QUESTIONS = ['how long does shipping to Germany take?', 'what payment methods do you accept?', 'what is your return policy?', 'where is my order 1002'];
 
 await ensureBuilt({ log: (line) => process.stderr.write(line) }); // the test server serves dist/

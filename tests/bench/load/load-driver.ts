@@ -113,7 +113,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
     latencies.sort((a, b) => a - b);
     const timeline = [...bySecond.entries()]
-      .filter(([, second]) => second !== undefined)
+      .filter(([, values]) => values !== undefined)
       .map(([second, values]) => {
         values.sort((a, b) => a - b);
         return { second, p50Ms: quantile(values, 0.5), p99Ms: quantile(values, 0.99), maxMs: values.at(-1)! };
