@@ -196,6 +196,8 @@ export function createApp(deps: AppDeps): App {
   emailEnabled = email.enabled;
   // Turns a crash left between the ack and the reply (SPEC §8): answered now, exactly once.
   service.resumeBotTurns().catch((error: unknown) => logger.error({ err: error }, 'could not resume pending bot turns'));
+  // The queue is read once now: a routine answer decided inside the message's write needs the wait estimate at hand.
+  queue.estimateFor('normal').catch((error: unknown) => logger.error({ err: error }, 'could not read the queue'));
   // Several nodes: turns a dead node left are taken over by whichever node sweeps first.
   const sweep = deps.turnLocks ? startTurnSweep(service, logger) : undefined;
 

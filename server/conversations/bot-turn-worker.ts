@@ -20,6 +20,8 @@ export interface BotTurnWorker {
   resume(olderThan?: string): Promise<number>;
   /** Resolves when every turn queued so far has run (tests, shutdown). */
   idle(): Promise<void>;
+  /** True while a turn of this conversation is queued or running: a later message's answer must wait behind it. */
+  busy(conversationId: string): boolean;
 }
 
 export function createBotTurnWorker(deps: BotTurnDeps): BotTurnWorker {
@@ -72,5 +74,6 @@ export function createBotTurnWorker(deps: BotTurnDeps): BotTurnWorker {
     async idle() {
       while (chains.size > 0) await Promise.all([...chains.values()]);
     },
+    busy: (conversationId) => chains.has(conversationId),
   };
 }

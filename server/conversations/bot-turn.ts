@@ -7,15 +7,16 @@
  */
 import type { Logger } from 'pino';
 import { decide, type BotState, type Decision } from '../bot/reply-policy.js';
-import { finishOrderText, prepareOrderTurn } from '../orders/private-order-turn.js';
+import { finishOrderText, orderTurnWithoutIo, prepareOrderTurn, type OrderTurn } from '../orders/private-order-turn.js';
 import type { BusinessHours } from '../config.js';
 import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
 import type { IntentSet } from '../intents/compile-intents.js';
 import type { OrderProvider } from '../orders/order-provider.js';
+import type { ChatMessage, TriageResult } from '../protocol.js';
 import type { BotTurnOutcome, BotTurnRecord, ConversationRecord, Store } from '../store/store.js';
 import type { ConversationNotifier } from './ports.js';
 import { NO_DESK_EVENTS, type DeskEvents } from './desk-events.js';
-import type { QueuePublisher } from './queue-publisher.js';
+import type { QueueEstimate, QueuePublisher } from './queue-publisher.js';
 
 /** The name shoppers and agents see on the bot's messages. */
 export const BOT_NAME = 'RelayDesk assistant';
@@ -70,9 +71,41 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
   const state: BotState = storedBotState(deps, conversation);
   // Order privacy (SPEC §10): details only for the buyer; a typed email may unlock them.
   const orderTurn = await prepareOrderTurn({ orders: deps.orders, store, clock }, conversation.id, message.text, result, state);
-  const now = clock();
-  const open = isOpen(now, deps.businessHours);
   const estimate = await deps.queue.estimateFor(result.urgency);
+  const decision = decideTurn(deps, conversation, result, state, orderTurn, estimate);
+
+  const at = clock().toISOString();
+  const { reply, conversation: after } = await store.completeBotTurn(turn.id, (current) => finishTurn(current, decision, at), at);
+  if (!reply || !after) return; // already answered (before a restart), or an agent took the chat meanwhile
+  notifier.message(conversation.id, reply, after);
+  if (decision.kind !== 'handoff') return;
+  await (deps.events ?? NO_DESK_EVENTS).handedOff(after, decision.reasons, at);
+  // publish() tells the shopper their place: off duty, when the team is back (handoff/queue-banner.ts).
+  await deps.queue.publish([conversation.id]);
+}
+
+/**
+ * The bot's answer to `message` when it needs no I/O: no order to look up, no email to check,
+ * the queue already read. Called inside the message's own write (`answerAtOnce` in store.ts), with
+ * the conversation as that message left it, so the reply commits with it and no turn is stored.
+ * Undefined when the turn must wait for I/O, or hands off: a handoff takes the stored turn, which
+ * also tells the desk and the queue. Pure but for the clock.
+ */
+export function answerAtOnce(deps: BotTurnDeps, conversation: ConversationRecord, message: ChatMessage, result: TriageResult): BotTurnOutcome | undefined {
+  if (conversation.status !== 'bot' || conversation.botStateFault) return undefined; // a fault is logged by the stored turn
+  const state: BotState = conversation.botState;
+  const orderTurn = orderTurnWithoutIo(message.text, result, state);
+  const estimate = deps.queue.estimateNow(result.urgency);
+  if (!orderTurn || !estimate) return undefined;
+  const decision = decideTurn(deps, conversation, result, state, orderTurn, estimate);
+  if (decision.kind === 'handoff') return undefined;
+  return finishTurn(conversation, decision, deps.clock().toISOString());
+}
+
+/** What the reply policy says, with the order turn's privacy around it. Pure but for the clock. */
+function decideTurn(deps: BotTurnDeps, conversation: ConversationRecord, result: TriageResult, state: BotState, orderTurn: OrderTurn, estimate: QueueEstimate): Decision {
+  const now = deps.clock();
+  const open = isOpen(now, deps.businessHours);
   // The conversation service stored the reply language before this turn (i18n/languages.ts).
   const language = conversation.language ?? result.language;
   const decided = decide({
@@ -91,20 +124,9 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
       now,
     },
   });
-
-  const decision: Decision =
-    orderTurn.reply === undefined
-      ? { ...decided, text: finishOrderText(decided.text, orderTurn), state: { ...decided.state, ...orderTurn.privacy } }
-      : { kind: 'reply', text: orderTurn.reply, state: { ...state, ...orderTurn.privacy }, helped: false, situation: 'order_privacy' };
-
-  const at = clock().toISOString();
-  const { reply, conversation: after } = await store.completeBotTurn(turn.id, (current) => finishTurn(current, decision, at), at);
-  if (!reply || !after) return; // already answered (before a restart), or an agent took the chat meanwhile
-  notifier.message(conversation.id, reply, after);
-  if (decision.kind !== 'handoff') return;
-  await (deps.events ?? NO_DESK_EVENTS).handedOff(after, decision.reasons, at);
-  // publish() tells the shopper their place: off duty, when the team is back (handoff/queue-banner.ts).
-  await deps.queue.publish([conversation.id]);
+  return orderTurn.reply === undefined
+    ? { ...decided, text: finishOrderText(decided.text, orderTurn), state: { ...decided.state, ...orderTurn.privacy } }
+    : { kind: 'reply', text: orderTurn.reply, state: { ...state, ...orderTurn.privacy }, helped: false, situation: 'order_privacy' };
 }
 
 /** What the turn writes, from the conversation as it is at commit time. Pure. */

@@ -13,9 +13,10 @@ import { AppError } from '../errors.js';
 import { SESSION_MESSAGES, type ChatMessage, type ContactInput, type CustomerHandshake, type CustomerMessageInput, type HistoryInput, type RateInput, type TriageResult } from '../protocol.js';
 import { conversationLanguage } from '../i18n/languages.js';
 import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
-import { applyPatch, type ConversationPatch, type ConversationRecord, type CustomerMessageResult, type MessagePage } from '../store/store.js';
+import { applyPatch, type BotTurnOutcome, type ConversationPatch, type ConversationRecord, type CustomerMessageResult, type MessagePage } from '../store/store.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
 import type { BotTurnDeps } from './bot-turn.js';
+import { answerAtOnce } from './bot-turn.js';
 import { createBotTurnWorker } from './bot-turn-worker.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
 
@@ -104,16 +105,22 @@ export function createConversationService(deps: ConversationServiceDeps) {
       turnStarted = true;
       worker.enqueue(written.turn, written.conversation);
     };
-    const written = await store.recordCustomerMessage({
-      message: { conversationId, from: 'customer', text: input.text, clientId: input.clientId, at: clock().toISOString(), triage: result },
-      update: (current) => {
-        reopened = current.status === 'resolved';
-        return customerUpdate(current, result, input.text, clock());
-      },
-      // While queued the bot keeps helping (safety advice, order lookups) until someone claims the chat.
-      turnWhen: ['bot', 'queued'],
-      committed: startTurn,
-    });
+    let written: CustomerMessageResult;
+    try {
+      written = await store.recordCustomerMessage({
+        message: { conversationId, from: 'customer', text: input.text, clientId: input.clientId, at: clock().toISOString(), triage: result },
+        update: (current) => {
+          reopened = current.status === 'resolved';
+          return customerUpdate(current, result, input.text, clock());
+        },
+        // While queued the bot keeps helping (safety advice, order lookups) until someone claims the chat.
+        turnWhen: ['bot', 'queued'],
+        committed: startTurn,
+        answerAtOnce: (conversation, message) => answerInWrite(conversation, message, result),
+      });
+    } finally {
+      turnsBeingStored.delete(conversationId);
+    }
     const { message, duplicate, conversation } = written;
     if (duplicate) return { message, duplicate };
     // The logger scrubs emails and card numbers from `text` (logger.ts); the text helps debugging.
@@ -121,11 +128,32 @@ export function createConversationService(deps: ConversationServiceDeps) {
     notifier.message(conversationId, message, conversation);
     if (reopened) notifier.status(conversationId, { status: 'bot' });
     startTurn(written); // a store that does not report the commit early
+    // The answer committed with the message: sent once the caller has acked it (the ack goes out
+    // in this turn's microtasks, setImmediate after them), as a stored turn's reply would be.
+    const { reply } = written;
+    if (reply) setImmediate(() => notifier.message(conversationId, reply, conversation));
     // A waiting or assigned conversation's queue entry shows the new preview (and maybe a higher urgency).
     if (conversation.status === 'queued' || conversation.status === 'assigned') {
       deps.queue.publish([conversationId]).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not publish the queue'));
     }
     return { message, duplicate };
+  }
+
+  // Conversations whose message in the batch being written stores a pending turn: a later message
+  // of theirs in the same batch must not be answered before that turn runs (turns run in order).
+  const turnsBeingStored = new Set<string>();
+
+  /** `answerAtOnce` for the store: never throws (a failing answer falls back to the stored turn). */
+  function answerInWrite(conversation: ConversationRecord, message: ChatMessage, result: TriageResult): BotTurnOutcome | undefined {
+    const waits = deps.turnLocks !== undefined || worker.busy(conversation.id) || turnsBeingStored.has(conversation.id);
+    let outcome: BotTurnOutcome | undefined;
+    try {
+      outcome = waits ? undefined : answerAtOnce(deps, conversation, message, result);
+    } catch (error) {
+      logger.error({ err: error, conversationId: conversation.id }, 'could not answer inside the write; the stored turn answers');
+    }
+    if (!outcome) turnsBeingStored.add(conversation.id);
+    return outcome;
   }
 
   /** Stores how to reach the shopper (SPEC §11); unseen agent replies are emailed there. */

@@ -28,9 +28,16 @@ export interface QueuePublisher {
   /** Re-sends shoppers' positions and estimates (the number of agents online changed); no store reads. */
   refreshEstimates(): Promise<void>;
   /** Where a conversation of this urgency would stand if it joined the queue now. */
-  estimateFor(urgency: Urgency): Promise<{ position: number; waitSeconds: number }>;
+  estimateFor(urgency: Urgency): Promise<QueueEstimate>;
+  /** The same, without waiting: undefined until the queue has been read once at start. */
+  estimateNow(urgency: Urgency): QueueEstimate | undefined;
   /** The current queue, sorted: queued first by urgency and waiting time, then assigned. */
   entries(): Promise<QueueEntry[]>;
+}
+
+export interface QueueEstimate {
+  position: number;
+  waitSeconds: number;
 }
 
 export interface QueuePublisherDeps {
@@ -70,12 +77,14 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
   /** Seconds between joining the queue and being claimed, for recent claims: the wait estimate's samples. */
   const recentWaitsSeconds: number[] = [];
   let loaded: Promise<void> | undefined;
+  let ready = false;
   // Changes apply one after another, so two quick publishes never send entries out of order.
   let chain: Promise<void> = Promise.resolve();
 
   const load = () =>
     (loaded ??= deps.store.listQueueConversations().then((rows) => {
       for (const row of rows) setEntry(row.id, toQueueEntry(row));
+      ready = true;
     }));
 
   // The waiting line in order, sorted again only after the view changed (every publish reads it);
@@ -166,6 +175,25 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     deps.announce?.(conversationIds);
   }
 
+  function estimateNow(urgency: Urgency): QueueEstimate | undefined {
+    if (!ready) {
+      load().catch(() => undefined); // the next call has it; whoever awaits the read sees its error
+      return undefined;
+    }
+    // A newcomer stands behind everyone of its urgency or higher who joined before now.
+    const probe = queueKey({ urgency, waitingSince: deps.clock().toISOString() });
+    const order = queuedInOrder().keys;
+    let ahead = 0;
+    let behind = order.length;
+    while (ahead < behind) {
+      const middle = (ahead + behind) >>> 1;
+      if (compareQueueKeys(order[middle]!, probe) <= 0) ahead = middle + 1;
+      else behind = middle;
+    }
+    const position = ahead + 1;
+    return { position, waitSeconds: honestWaitSeconds(position, { agentsOnline: deps.agentsOnline(), recentWaitsSeconds }) };
+  }
+
   function enqueue(conversationIds: string[] | undefined, silent: boolean): Promise<void> {
     const next = chain.then(() => apply(conversationIds, silent));
     chain = next.catch(() => undefined);
@@ -181,19 +209,9 @@ export function createQueuePublisher(deps: QueuePublisherDeps): QueuePublisher {
     },
     async estimateFor(urgency) {
       await load();
-      // A newcomer stands behind everyone of its urgency or higher who joined before now.
-      const probe = queueKey({ urgency, waitingSince: deps.clock().toISOString() });
-      const order = queuedInOrder().keys;
-      let ahead = 0;
-      let behind = order.length;
-      while (ahead < behind) {
-        const middle = (ahead + behind) >>> 1;
-        if (compareQueueKeys(order[middle]!, probe) <= 0) ahead = middle + 1;
-        else behind = middle;
-      }
-      const position = ahead + 1;
-      return { position, waitSeconds: honestWaitSeconds(position, { agentsOnline: deps.agentsOnline(), recentWaitsSeconds }) };
+      return estimateNow(urgency)!;
     },
+    estimateNow,
     async entries() {
       await load();
       return [...view.values()].sort(byQueueOrder);

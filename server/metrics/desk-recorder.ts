@@ -80,6 +80,7 @@ export function countStoredMessages(store: Store, metrics: Metrics): Store {
   counted.recordCustomerMessage = async (write) => {
     const result = await store.recordCustomerMessage(write);
     if (!result.duplicate) count(result.message);
+    if (result.reply) count(result.reply);
     return result;
   };
   counted.completeBotTurn = async (turnId, finish, at) => {

@@ -48,12 +48,26 @@ export interface OrderTurnDeps {
   clock: () => Date;
 }
 
+/**
+ * The order turn of a message that names no order to look up and types no email: nothing to ask
+ * the order API or the store, so the bot can answer inside the message's own write. Undefined when
+ * the turn needs I/O (`prepareOrderTurn`).
+ */
+export function orderTurnWithoutIo(text: string, triage: TriageResult, state: BotState): OrderTurn | undefined {
+  if (typedEmails(triage, text).length > 0 || orderIdsToLookUp(triage, state, text).length > 0) return undefined;
+  const privacy: OrderPrivacyState = state;
+  const { lookups, hidden } = guardLookups([], { identityEmail: undefined, state: privacy });
+  return { triage, text, lookups, hidden, privacy: { ...pickPrivacy(privacy), awaitingEmailFor: privacy.awaitingEmailFor ?? [] } };
+}
+
 export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: string, text: string, triage: TriageResult, state: BotState): Promise<OrderTurn> {
+  const withoutIo = orderTurnWithoutIo(text, triage, state);
+  if (withoutIo) return withoutIo;
   const privacy: OrderPrivacyState = state;
   // Who the shopper is matters only for an order found: most turns look nothing up and skip the query.
   const identityEmailFor = async (found: readonly OrderLookup[]) =>
     found.some((lookup) => lookup.result === 'found') ? (await identityOf(deps.store as Store, conversationId))?.email : undefined;
-  const typed = triage.entities.emails.length > 0 ? triage.entities.emails : (text.match(EMAIL_IN_TEXT) ?? []);
+  const typed = typedEmails(triage, text);
   const waiting = privacy.awaitingEmailFor ?? [];
   if (typed.length > 0 && waiting.length > 0 && lookupsAllowed(privacy)) {
     const pending = await Promise.all(waiting.map((orderId) => deps.orders.lookup(orderId)));
@@ -100,6 +114,11 @@ export function finishOrderText(text: string, turn: OrderTurn): string {
 }
 
 const EMAIL_IN_TEXT = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z\d-]+\.)+[a-z]{2,}/gi;
+
+/** Emails the shopper typed: triage's, else any in the text. */
+function typedEmails(triage: TriageResult, text: string): readonly string[] {
+  return triage.entities.emails.length > 0 ? triage.entities.emails : (text.match(EMAIL_IN_TEXT) ?? []);
+}
 
 function pickPrivacy(state: OrderPrivacyState): OrderPrivacyState {
   return {

@@ -106,8 +106,16 @@ export function createKyselyWritePath(db: Kysely<Tables>): WritePath {
         const { message, duplicate } = await insertMessage(trx, write.message);
         if (duplicate) return { message, duplicate, conversation: current };
         const patch = { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at };
+        const updated = applyPatch(current, patch);
+        const outcome = write.turnWhen.includes(updated.status) ? write.answerAtOnce?.(updated, message) : undefined;
+        if (outcome) {
+          const reply = outcome.reply ? (await insertMessage(trx, { ...outcome.reply, conversationId: current.id })).message : undefined;
+          const answered = { ...patch, ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) };
+          await patchConversation(trx, current.id, answered);
+          return { message, duplicate, conversation: applyPatch(current, answered), reply };
+        }
         await patchConversation(trx, current.id, patch);
-        const conversation = applyPatch(current, patch);
+        const conversation = updated;
         if (!write.turnWhen.includes(conversation.status)) return { message, duplicate, conversation };
         const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
         await trx.insertInto('bot_turns').values({ id: turn.id, conversation_id: turn.conversationId, message_id: message.id, created_at: turn.createdAt, done_at: null }).execute();

@@ -56,6 +56,8 @@ export interface Effect {
   created?: ConversationsTable;
   conversation?: { next: ConversationRecord; patch: ConversationPatch };
   message?: MessagesTable;
+  /** The bot's answer stored with `message` (`answerAtOnce`), the seq after it. */
+  reply?: MessagesTable;
   turn?: TurnRow;
   finished?: { id: string; at: string };
 }
@@ -142,8 +144,8 @@ export class BatchState implements BatchView {
       this.created.set(effect.created.id, effect.created);
       this.conversations.set(effect.created.id, toConversationRecord(effect.created));
     }
-    if (effect.message) {
-      const row = effect.message;
+    for (const row of [effect.message, effect.reply]) {
+      if (!row) continue;
       this.messages.push(row);
       this.maxSeq.set(row.conversation_id, row.seq);
       if (row.client_id !== null) this.originals.set(clientKey(row.conversation_id, row.client_id), toChatMessage(row));

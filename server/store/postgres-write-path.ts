@@ -11,10 +11,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../protocol.js';
-import { previewOf } from './kysely-write-path.js';
+import { newMessageRow, previewOf } from './kysely-write-path.js';
 import { planMessage, planPatch, type Effect } from './postgres-batch.js';
 import type { PostgresGroupCommit } from './postgres-group-commit.js';
-import { newConversationRow, toConversationRecord } from './rows.js';
+import { newConversationRow, toChatMessage, toConversationRecord } from './rows.js';
 import { type BotTurnCompletion, type BotTurnRecord, type CustomerMessageResult, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable } from './tables.js';
 
@@ -78,9 +78,17 @@ export function createPostgresWritePath(commit: PostgresGroupCommit): FastPath {
           const current = view.requireConversation(write.message.conversationId);
           const { message, duplicate, row } = planMessage(view, write.message);
           if (duplicate) return { value: { message, duplicate, conversation: current }, effect: {} };
-          const change = planPatch(current, { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at });
+          const patch = { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at };
+          const change = planPatch(current, patch);
           const conversation = change.next;
           if (!write.turnWhen.includes(conversation.status)) return { value: { message, duplicate, conversation }, effect: { message: row, conversation: change } };
+          const outcome = write.answerAtOnce?.(conversation, message);
+          if (outcome) {
+            const replyRow = outcome.reply && newMessageRow({ ...outcome.reply, clientId: undefined, conversationId: current.id }, message.seq + 1);
+            const answered = planPatch(current, { ...patch, ...outcome.patch, ...(replyRow ? { updatedAt: replyRow.at } : {}) });
+            const reply = replyRow && toChatMessage(replyRow);
+            return { value: { message, duplicate, conversation: answered.next, reply }, effect: { message: row, reply: replyRow, conversation: answered } };
+          }
           const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
           return {
             value: { message, duplicate, conversation, turn },

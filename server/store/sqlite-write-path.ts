@@ -170,8 +170,17 @@ export function createSqliteWritePath(
         const current = requireConversation(write.message.conversationId);
         const { message, duplicate } = insertMessage(write.message);
         if (duplicate) return { message, duplicate, conversation: current };
-        const conversation = writeConversation(current, { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at });
-        if (!write.turnWhen.includes(conversation.status)) return { message, duplicate, conversation };
+        const patch = { ...write.update(current), preview: previewOf(message.text), updatedAt: message.at };
+        const updated = applyPatch(current, patch);
+        if (!write.turnWhen.includes(updated.status)) return { message, duplicate, conversation: writeConversation(current, patch) };
+        const outcome = write.answerAtOnce?.(updated, message);
+        if (outcome) {
+          // One UPDATE for the message's change and the answer's: the row is written once per commit.
+          const reply = outcome.reply ? insertMessage({ ...outcome.reply, conversationId: current.id }).message : undefined;
+          const conversation = writeConversation(current, { ...patch, ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) });
+          return { message, duplicate, conversation, reply };
+        }
+        const conversation = writeConversation(current, patch);
         const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
         s.insertTurn.run(turn.id, turn.conversationId, message.id, turn.createdAt);
         return { message, duplicate, conversation, turn };

@@ -61,6 +61,13 @@ export interface CustomerMessageWrite {
    * waits for its own write, which settles after this one. A store that cannot tell skips it.
    */
   committed?: (result: CustomerMessageResult) => void;
+  /**
+   * The bot's answer, decided inside the write when it needs no I/O (no order lookup): called with
+   * the conversation as this message left it, when its status is in `turnWhen`. Its reply and patch
+   * then commit with the message, and no pending turn is stored (a crash keeps both or neither).
+   * Undefined stores the pending turn as usual.
+   */
+  answerAtOnce?: (conversation: ConversationRecord, message: ChatMessage) => BotTurnOutcome | undefined;
 }
 
 export interface CustomerMessageResult {
@@ -70,6 +77,8 @@ export interface CustomerMessageResult {
   conversation: ConversationRecord;
   /** The pending bot turn stored with the message, if any. */
   turn?: BotTurnRecord;
+  /** The bot's reply stored with the message (`answerAtOnce`), if any: then there is no `turn`. */
+  reply?: ChatMessage;
 }
 
 /** What a finished bot turn writes, decided from the conversation as it is inside the transaction. */

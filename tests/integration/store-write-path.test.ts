@@ -1,6 +1,7 @@
 // The write path of the store contract (outbox), on SQLite and PostgreSQL alike: a shopper message
-// is stored with its pending bot turn in one commit, a repeated clientId stores neither again, and
-// two nodes finishing the same turn at once write exactly one reply.
+// is stored with its pending bot turn in one commit (or with the bot's answer, when it is decided
+// inside the write), a repeated clientId stores neither again, and two nodes finishing the same
+// turn at once write exactly one reply.
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../server/store/store.js';
 import { STORE_TARGETS, useStoreTarget } from '../support/store-targets.js';
@@ -42,6 +43,47 @@ describe.each(STORE_TARGETS)('write path contract on $name', (target) => {
     const result = await shopperSays(store, 'still there?', 'm1');
     expect(result.turn).toBeUndefined();
     expect(await store.listPendingBotTurns()).toEqual([]);
+  });
+
+  it("stores the bot's answer with the message when answerAtOnce gives one: the reply next in seq, no pending turn", async () => {
+    const store = await database.open();
+    await store.createConversation({ id: 'c1', tokenHash: 't1', customerKey: 'k', now: NOW });
+    const seen: string[] = [];
+    const write = (text: string, clientId: string) =>
+      store.recordCustomerMessage({
+        message: { conversationId: 'c1', from: 'customer', text, clientId, at: NOW },
+        update: () => ({ intent: 'payment' }),
+        turnWhen: ['bot'],
+        answerAtOnce: (conversation, message) => {
+          // Called with the conversation as the message left it.
+          seen.push(`${conversation.intent} ${conversation.preview} ${message.seq}`);
+          return { reply: { from: 'bot', text: `re: ${message.text}`, at: LATER }, patch: { botState: { ...conversation.botState, helped: true } } };
+        },
+      });
+    const answered = await write('which cards do you take?', 'm1');
+    expect(answered).toMatchObject({ duplicate: false, message: { seq: 1 }, reply: { from: 'bot', seq: 2, text: 're: which cards do you take?' } });
+    expect(answered.turn).toBeUndefined();
+    expect(answered.conversation).toMatchObject({ intent: 'payment', preview: 'which cards do you take?', updatedAt: LATER, botState: { helped: true } });
+    expect(seen).toEqual(['payment which cards do you take? 1']);
+    expect(await store.listPendingBotTurns()).toEqual([]);
+    expect((await store.listMessages('c1')).map((m) => `${m.seq} ${m.from} ${m.text}`)).toEqual(['1 customer which cards do you take?', '2 bot re: which cards do you take?']);
+    expect(await store.getConversation('c1')).toMatchObject({ intent: 'payment', botState: { helped: true } });
+    // A retry writes nothing and asks for no answer.
+    expect(await write('which cards do you take?', 'm1')).toMatchObject({ duplicate: true, message: answered.message });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('stores the pending turn when answerAtOnce gives nothing', async () => {
+    const store = await database.open();
+    await store.createConversation({ id: 'c1', tokenHash: 't1', customerKey: 'k', now: NOW });
+    const result = await store.recordCustomerMessage({
+      message: { conversationId: 'c1', from: 'customer', text: 'where is 1002?', clientId: 'm1', at: NOW },
+      update: () => ({}),
+      turnWhen: ['bot'],
+      answerAtOnce: () => undefined,
+    });
+    expect(result.reply).toBeUndefined();
+    expect((await store.listPendingBotTurns()).map((turn) => turn.id)).toEqual([result.turn!.id]);
   });
 
   it('lets exactly one of two nodes finish a turn, with one reply', async () => {
