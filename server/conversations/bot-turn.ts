@@ -39,6 +39,13 @@ export interface BotTurnDeps {
   turnLocks?: { withConversation(conversationId: string, work: () => Promise<void>): Promise<boolean> };
 }
 
+/**
+ * Resolves one loop turn later. A turn's reply often settles on the same fsync as the shopper's
+ * message it answers, and that message's ack goes out in the microtasks of that settle: waiting
+ * for the next turn (setImmediate runs after them) keeps the reply from reaching the socket first.
+ */
+export const afterAcks = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The zone the widget reported at the handshake (conversation-service.ts keeps it in the bot state). */
 function shopperTimeZone(conversation: ConversationRecord): string | undefined {
   return conversation.botState.timeZone;
@@ -77,6 +84,7 @@ export async function runBotTurn(deps: BotTurnDeps, conversation: ConversationRe
   const at = clock().toISOString();
   const { reply, conversation: after } = await store.completeBotTurn(turn.id, (current) => finishTurn(current, decision, at), at);
   if (!reply || !after) return; // already answered (before a restart), or an agent took the chat meanwhile
+  await afterAcks();
   notifier.message(conversation.id, reply, after);
   if (decision.kind !== 'handoff') return;
   await (deps.events ?? NO_DESK_EVENTS).handedOff(after, decision.reasons, at);

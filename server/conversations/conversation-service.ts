@@ -16,7 +16,7 @@ import { mergeCaseTriage, startNewCase } from '../handoff/conversation-case.js';
 import { applyPatch, type BotTurnOutcome, type ConversationPatch, type ConversationRecord, type CustomerMessageResult, type MessagePage } from '../store/store.js';
 import { triage, type TriageTurn } from '../triage/triage.js';
 import type { BotTurnDeps } from './bot-turn.js';
-import { answerAtOnce } from './bot-turn.js';
+import { afterAcks, answerAtOnce } from './bot-turn.js';
 import { createBotTurnWorker } from './bot-turn-worker.js';
 import { NO_DESK_EVENTS } from './desk-events.js';
 
@@ -128,10 +128,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     notifier.message(conversationId, message, conversation);
     if (reopened) notifier.status(conversationId, { status: 'bot' });
     startTurn(written); // a store that does not report the commit early
-    // The answer committed with the message: sent once the caller has acked it (the ack goes out
-    // in this turn's microtasks, setImmediate after them), as a stored turn's reply would be.
+    // The answer committed with the message: sent once the caller has acked it, as a stored turn's reply is.
     const { reply } = written;
-    if (reply) setImmediate(() => notifier.message(conversationId, reply, conversation));
+    if (reply) void afterAcks().then(() => notifier.message(conversationId, reply, conversation));
     // A waiting or assigned conversation's queue entry shows the new preview (and maybe a higher urgency).
     if (conversation.status === 'queued' || conversation.status === 'assigned') {
       deps.queue.publish([conversationId]).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not publish the queue'));

@@ -10,7 +10,7 @@ import { decideWhileQueued, type QueuedBotState } from '../bot/queued-reply.js';
 import { orderIdsToLookUp } from '../bot/reply-policy.js';
 import { formatOpening, isOpen, nextOpening } from '../handoff/business-hours.js';
 import type { BotTurnRecord, ConversationRecord } from '../store/store.js';
-import { BOT_NAME, storedBotState, type BotTurnDeps } from './bot-turn.js';
+import { afterAcks, BOT_NAME, storedBotState, type BotTurnDeps } from './bot-turn.js';
 
 export async function runQueuedTurn(deps: BotTurnDeps, conversation: ConversationRecord, turn: BotTurnRecord): Promise<void> {
   const { store, clock, notifier } = deps;
@@ -53,5 +53,7 @@ export async function runQueuedTurn(deps: BotTurnDeps, conversation: Conversatio
         : { reply: { from: 'bot', text: decision.text, authorName: BOT_NAME, at }, patch: { botState: { ...current.botState, ...decision.state, turns: current.botState.turns } } },
     at,
   );
-  if (reply) notifier.message(conversation.id, reply, after);
+  if (!reply) return;
+  await afterAcks();
+  notifier.message(conversation.id, reply, after);
 }

@@ -12,6 +12,8 @@ import { closeClients, connectCustomer } from '../support/socket-client.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
 
 let server: TestServer;
+/** With the in-memory demo orders: a stored turn's reply commits a few promises after its message. */
+let demo: TestServer;
 let slowOrderApi: Server;
 
 /** An order API that knows no order and says so after 300 ms: the turn that asks it waits. */
@@ -28,10 +30,12 @@ async function startSlowOrderApi(): Promise<string> {
 beforeAll(async () => {
   const baseUrl = await startSlowOrderApi();
   server = await startTestServer({ orders: createHttpOrderProvider({ baseUrl, timeoutMs: 5000 }) });
+  demo = await startTestServer();
 });
 afterEach(() => closeClients());
 afterAll(async () => {
   await server.close();
+  await demo.close();
   slowOrderApi.closeAllConnections();
   slowOrderApi.close();
 });
@@ -72,6 +76,25 @@ describe('answering inside the write', () => {
     // The reply is stored: a resumed session shows it.
     const resumed = await connectCustomer(server.url, { token: session.token });
     expect(resumed.session.messages.map((m) => m.from)).toEqual(['customer', 'bot']);
+  });
+
+  it('acks an order question before the reply its stored turn sends, though one fsync covers both', async () => {
+    const { socket } = await connectCustomer(demo.url);
+    const events: string[] = [];
+    const replied = new Promise<ChatMessage>((resolve) =>
+      socket.on('message', (message) => {
+        events.push(`message:${message.from}`);
+        if (message.from === 'bot') resolve(message);
+      }),
+    );
+    await new Promise((resolve) =>
+      socket.emit('message', { clientId: 'o1', text: 'where is my order 1001?' }, (response) => {
+        events.push('ack');
+        resolve(response);
+      }),
+    );
+    expect((await replied).text).toContain('1001');
+    expect(events).toEqual(['message:customer', 'ack', 'message:bot']);
   });
 
   it('answers a question sent right behind an order lookup only after that lookup answered', async () => {
