@@ -130,7 +130,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
     startTurn(written); // a store that does not report the commit early
     // The answer committed with the message: sent once the caller has acked it, as a stored turn's reply is.
     const { reply } = written;
-    if (reply) void afterAcks().then(() => notifier.message(conversationId, reply, conversation));
+    if (reply) {
+      afterAcks()
+        .then(() => notifier.message(conversationId, reply, conversation))
+        .catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not send the bot reply'));
+    }
     // A waiting or assigned conversation's queue entry shows the new preview (and maybe a higher urgency).
     if (conversation.status === 'queued' || conversation.status === 'assigned') {
       deps.queue.publish([conversationId]).catch((error: unknown) => logger.error({ err: error, conversationId }, 'could not publish the queue'));

@@ -56,8 +56,7 @@ export interface OrderTurnDeps {
 export function orderTurnWithoutIo(text: string, triage: TriageResult, state: BotState): OrderTurn | undefined {
   if (typedEmails(triage, text).length > 0 || orderIdsToLookUp(triage, state, text).length > 0) return undefined;
   const privacy: OrderPrivacyState = state;
-  const { lookups, hidden } = guardLookups([], { identityEmail: undefined, state: privacy });
-  return { triage, text, lookups, hidden, privacy: { ...pickPrivacy(privacy), awaitingEmailFor: privacy.awaitingEmailFor ?? [] } };
+  return { triage, text, lookups: [], hidden: [], privacy: { ...pickPrivacy(privacy), awaitingEmailFor: privacy.awaitingEmailFor ?? [] } };
 }
 
 export async function prepareOrderTurn(deps: OrderTurnDeps, conversationId: string, text: string, triage: TriageResult, state: BotState): Promise<OrderTurn> {
