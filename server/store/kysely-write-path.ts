@@ -7,7 +7,6 @@
  *
  * @example const writePath = createKyselyWritePath(db); await writePath.listPendingBotTurns();
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../errors.js';
 import type { ChatMessage, ConversationStatus, TriageResult } from '../protocol.js';
@@ -22,6 +21,7 @@ import {
   type Store,
 } from './store.js';
 import type { MessagesTable, Tables } from './tables.js';
+import { orderedId } from './ordered-id.js';
 
 export const CONVERSATION_NOT_FOUND = 'No conversation with this id';
 /** Statuses the agent queue lists. */
@@ -35,7 +35,7 @@ type WritePath = Pick<
 /** The message row for `input` with the given seq. */
 export function newMessageRow(input: NewMessage, seq: number): MessagesTable {
   return {
-    id: randomUUID(),
+    id: orderedId(),
     conversation_id: input.conversationId,
     seq,
     sender: input.from,
@@ -117,7 +117,7 @@ export function createKyselyWritePath(db: Kysely<Tables>): WritePath {
         await patchConversation(trx, current.id, patch);
         const conversation = updated;
         if (!write.turnWhen.includes(conversation.status)) return { message, duplicate, conversation };
-        const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
+        const turn: BotTurnRecord = { id: orderedId(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
         await trx.insertInto('bot_turns').values({ id: turn.id, conversation_id: turn.conversationId, message_id: message.id, created_at: turn.createdAt, done_at: null }).execute();
         return { message, duplicate, conversation, turn };
       }),

@@ -9,7 +9,6 @@
  *
  * @example const fast = createPostgresWritePath(createPostgresGroupCommit(pool)); // Partial<Store>
  */
-import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../protocol.js';
 import { newMessageRow, previewOf } from './kysely-write-path.js';
 import { planMessage, planPatch, type Effect } from './postgres-batch.js';
@@ -17,6 +16,7 @@ import type { PostgresGroupCommit } from './postgres-group-commit.js';
 import { newConversationRow, toChatMessage, toConversationRecord } from './rows.js';
 import { type BotTurnCompletion, type BotTurnRecord, type CustomerMessageResult, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable } from './tables.js';
+import { orderedId } from './ordered-id.js';
 
 type FastPath = Pick<Store, 'createConversation' | 'updateConversation' | 'appendMessage' | 'recordCustomerMessage' | 'completeBotTurn'>;
 
@@ -89,7 +89,7 @@ export function createPostgresWritePath(commit: PostgresGroupCommit): FastPath {
             const reply = replyRow && toChatMessage(replyRow);
             return { value: { message, duplicate, conversation: answered.next, reply }, effect: { message: row, reply: replyRow, conversation: answered } };
           }
-          const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
+          const turn: BotTurnRecord = { id: orderedId(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
           return {
             value: { message, duplicate, conversation, turn },
             effect: { message: row, conversation: change, turn: { id: turn.id, conversation_id: turn.conversationId, message_id: message.id, created_at: turn.createdAt } },

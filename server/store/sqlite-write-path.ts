@@ -7,7 +7,6 @@
  *
  * @example const fast = createSqliteWritePath(database); // Partial<Store>, spread over createKyselyStore(db)
  */
-import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type { ChatMessage } from '../protocol.js';
@@ -19,6 +18,7 @@ import { applyPatch, type BotTurnRecord, type ConversationPatch, type Conversati
 import type { ConversationsTable, MessagesTable } from './tables.js';
 import { toShopperEmail } from './kysely-trust-store.js';
 import type { ShopperEmailsTable } from './trust-tables.js';
+import { orderedId } from './ordered-id.js';
 
 type FastPath = Pick<
   Store,
@@ -181,7 +181,7 @@ export function createSqliteWritePath(
           return { message, duplicate, conversation, reply };
         }
         const conversation = writeConversation(current, patch);
-        const turn: BotTurnRecord = { id: randomUUID(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
+        const turn: BotTurnRecord = { id: orderedId(), conversationId: current.id, message, triage: write.message.triage ?? null, createdAt: message.at };
         s.insertTurn.run(turn.id, turn.conversationId, message.id, turn.createdAt);
         return { message, duplicate, conversation, turn };
       }), write.committed),
