@@ -40,11 +40,18 @@ export interface GroupCommit {
  * (`synchronous = NORMAL`) and batches settle once a WAL fsync covering them has finished, in commit
  * order. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT. `rolledBack` hears of
  * a batch whose transaction failed as a whole, before any of its promises settle (a cache of rows
- * its writes touched is then wrong).
+ * its writes touched is then wrong). `holdBack` may return a promise to wait for before the next
+ * batch (`SqliteDurability.holdBack`: the WAL starting over).
  */
-export function createGroupCommit(database: Database, whenDurable?: WhenDurable, rolledBack?: () => void): GroupCommit {
+export function createGroupCommit(
+  database: Database,
+  whenDurable?: WhenDurable,
+  rolledBack?: () => void,
+  holdBack?: () => Promise<void> | undefined,
+): GroupCommit {
   let jobs: Job[] = [];
   let scheduled = false;
+  let holding = false;
 
   // Called inside the batch's transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
   const inSavepoint = database.transaction((work: () => unknown) => work());
@@ -70,7 +77,7 @@ export function createGroupCommit(database: Database, whenDurable?: WhenDurable,
    */
   function askForSync(): void {
     syncAsked = false;
-    if (scheduled && !deferredOnce) {
+    if (scheduled && !holding && !deferredOnce) {
       deferredOnce = true; // the queued batch asks again after its COMMIT, for everything before it too
       return;
     }
@@ -91,8 +98,19 @@ export function createGroupCommit(database: Database, whenDurable?: WhenDurable,
   }
 
   function flush(): void {
+    if (holding) return; // the hold's end flushes
     if (database.inTransaction) {
       setImmediate(flush); // a kysely transaction is between two statements: let it finish first
+      return;
+    }
+    // The WAL is long: a checkpoint with no write in flight first, so this batch starts it over.
+    const hold = holdBack?.();
+    if (hold) {
+      holding = true;
+      void hold.then(() => {
+        holding = false;
+        flush();
+      });
       return;
     }
     scheduled = false;

@@ -16,6 +16,13 @@
  *   its own connection runs `wal_checkpoint(PASSIVE)` every quarter second: passive checkpoints
  *   never block writers, and the worker's connection (synchronous FULL) syncs the WAL before copying
  *   and the database file after, so the WAL is only reused once its frames are safe in the file.
+ * - **Starting the WAL over.** SQLite reuses the WAL from its beginning only when a write begins
+ *   right after a checkpoint copied every frame. Under steady writes that never happens (a commit
+ *   always lands while the checkpoint runs): at 500 msg/s the WAL grew by 14 MB a second without
+ *   end. So once the WAL holds `restartFrames` frames, the group commit holds its next batch back
+ *   (`holdBack`) while the worker runs one more checkpoint with no write in flight (a few
+ *   milliseconds: only the frames since the last one, and its two fsyncs); the batch then starts
+ *   the WAL over, and `journal_size_limit` (set by the store) trims the file.
  *
  * @example
  *   const durability = openSqliteDurability(file);
@@ -32,6 +39,11 @@ export type WhenDurable = () => Promise<void>;
 
 export interface SqliteDurability {
   whenDurable: WhenDurable;
+  /**
+   * Between two batches of the group commit: once the WAL is long, the checkpoint to wait for
+   * before the next batch (which then starts the WAL over); otherwise undefined.
+   */
+  holdBack(): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
@@ -75,6 +87,10 @@ export function createWhenDurable(syncWal: SyncWal): WhenDurable {
 
 /** How often the checkpoint thread copies the WAL into the database file. */
 const CHECKPOINT_EVERY_MS = 250;
+/** WAL frames (pages) after which writes pause for a checkpoint that lets the WAL start over: about 16 MB. */
+const RESTART_FRAMES = 4096;
+/** Writes are never held back longer than this, whatever the checkpoint thread is doing. */
+const HOLD_AT_MOST_MS = 100;
 
 // Plain CommonJS run with `eval: true`: the worker needs no loader (the server runs through tsx's
 // `register()`, which worker threads do not inherit) and no file of its own in `dist/`.
@@ -84,17 +100,18 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = FULL');
-const checkpoint = () => {
+const checkpoint = (asked) => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ checkpointed: result.checkpointed, log: result.log });
+    parentPort.postMessage({ checkpointed: result.checkpointed, log: result.log, asked });
   } catch (error) {
-    parentPort.postMessage({ error: String(error) });
+    parentPort.postMessage({ error: String(error), asked });
   }
 };
-const timer = setInterval(checkpoint, workerData.everyMs);
+const timer = setInterval(() => checkpoint(false), workerData.everyMs);
 parentPort.on('message', (message) => {
-  if (message === 'close') { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); }
+  if (message === 'checkpoint') checkpoint(true);
+  if (message === 'close') { clearInterval(timer); checkpoint(false); db.close(); parentPort.close(); }
 });
 `;
 
@@ -103,24 +120,61 @@ export interface CheckpointReport {
   log?: number;
   checkpointed?: number;
   error?: string;
+  /** Run for `holdBack` (writes paused), not by the timer. */
+  asked?: boolean;
 }
 
-export function openSqliteDurability(file: string, onCheckpoint: (report: CheckpointReport) => void = () => {}, checkpointEveryMs = CHECKPOINT_EVERY_MS): SqliteDurability {
+export interface DurabilityOptions {
+  onCheckpoint?: (report: CheckpointReport) => void;
+  checkpointEveryMs?: number;
+  restartFrames?: number;
+}
+
+export function openSqliteDurability(file: string, options: DurabilityOptions = {}): SqliteDurability {
+  const { onCheckpoint = () => {}, checkpointEveryMs = CHECKPOINT_EVERY_MS, restartFrames = RESTART_FRAMES } = options;
   // The WAL exists from the first statement in WAL mode (the migrations ran) until the last connection closes.
   const walFd = openSync(`${file}-wal`, 'r');
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
     workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: checkpointEveryMs },
   });
-  worker.on('message', onCheckpoint);
+  // The WAL's length as the last timed checkpoint saw it; 0 once a held-back batch may have restarted it.
+  let walFrames = 0;
+  let askedDone: (() => void) | undefined;
+  worker.on('message', (report: CheckpointReport) => {
+    if (report.asked) {
+      walFrames = 0; // the next write starts the WAL over; the next timed report says whether it did
+      askedDone?.();
+    } else if (report.log !== undefined) {
+      walFrames = report.log;
+    }
+    onCheckpoint(report);
+  });
   worker.on('error', (error) => onCheckpoint({ error: String(error) }));
   worker.unref(); // never keeps a finished process alive
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let closing = false;
 
   return {
     // fsync flushes the file's dirty pages whichever descriptor wrote them: SQLite's frames included.
     whenDurable: createWhenDurable((done) => fsync(walFd, (error) => done(error))),
+    holdBack() {
+      if (walFrames < restartFrames || askedDone || closing) return undefined;
+      return new Promise<void>((resolve) => {
+        const release = () => {
+          clearTimeout(timer);
+          askedDone = undefined;
+          walFrames = 0; // asked again only after a timed report still finds the WAL long
+          resolve();
+        };
+        const timer = setTimeout(release, HOLD_AT_MOST_MS);
+        askedDone = release;
+        worker.postMessage('checkpoint');
+      });
+    },
     async close() {
+      closing = true;
+      askedDone?.();
       worker.ref(); // closing is awaited work: the process must not exit before the last checkpoint
       worker.postMessage('close');
       await exited;

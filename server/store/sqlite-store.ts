@@ -39,6 +39,9 @@ export function sqliteFileIn(dataDir: string): string {
   return join(dataDir, SQLITE_FILE_NAME);
 }
 
+/** The WAL file's size kept after it starts over: twice what starting over waits for (4,096 pages). */
+const WAL_FILE_LIMIT_BYTES = 32 * 1024 * 1024;
+
 export interface SqliteStoreOptions {
   /** Path of the database file (its folder is created if missing), or `:memory:` for unit tests. */
   file: string;
@@ -48,6 +51,8 @@ export interface SqliteStoreOptions {
   onCheckpoint?: (report: CheckpointReport) => void;
   /** How often the checkpoint thread runs (default 250 ms). */
   checkpointEveryMs?: number;
+  /** WAL frames after which writes pause for a checkpoint that starts the WAL over (default 4,096). */
+  walRestartFrames?: number;
 }
 
 /**
@@ -75,14 +80,19 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   }
   // A file gets its WAL fsyncs and checkpoints off the event loop (`sqlite-durability.ts`): with FULL
   // every commit's promise waits for the fsync on the thread pool, so COMMIT itself need not sync.
-  const durability = options.file === ':memory:' ? undefined : openSqliteDurability(options.file, options.onCheckpoint, options.checkpointEveryMs);
+  const durability =
+    options.file === ':memory:'
+      ? undefined
+      : openSqliteDurability(options.file, { onCheckpoint: options.onCheckpoint, checkpointEveryMs: options.checkpointEveryMs, restartFrames: options.walRestartFrames });
   const whenDurable = (options.synchronous ?? 'FULL') === 'FULL' ? durability?.whenDurable : undefined;
   if (durability) database.pragma('wal_autocheckpoint = 0');
+  // When the WAL starts over, the commit after it trims the file to this (the WAL reuses its space).
+  database.pragma(`journal_size_limit = ${WAL_FILE_LIMIT_BYTES}`);
   if (whenDurable) database.pragma('synchronous = NORMAL');
   // Recently used conversation records; any write that bypasses the hot path empties it.
   const conversations = createConversationCache(database);
   const forget = () => conversations.clear();
-  const commit = createGroupCommit(database, whenDurable, forget);
+  const commit = createGroupCommit(database, whenDurable, forget, durability?.holdBack);
   // The migrations' kysely is dropped, not destroyed: destroying it would close the shared connection.
   const store = createKyselyStore(new Kysely<Tables>({ dialect: new DurableSqliteDialect(database, whenDurable, forget) }));
   return {

@@ -2,7 +2,7 @@
 // transaction and are acknowledged only after it commits; a SIGKILL inside a batch loses exactly
 // the unacknowledged batch; one failing write does not fail its neighbours.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -198,6 +198,38 @@ describe('group commit', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('starts the WAL over under writes that never pause, so its file stays bounded', async () => {
+    const reports: CheckpointReport[] = [];
+    const file = join(dir, 'restart.sqlite');
+    // 200 frames (800 KB) instead of 4,096, so a few seconds of writes cross it many times.
+    const store = await createSqliteStore({ file, checkpointEveryMs: 20, walRestartFrames: 200, onCheckpoint: (report) => reports.push(report) });
+    const text = 'x'.repeat(2000); // about a page per message, so the WAL grows fast
+    try {
+      await store.createConversation({ id: 'a', tokenHash: 'ha', customerKey: 'k', now: NOW });
+      // 20 writers that each send their next message as soon as the last is stored: a batch is
+      // always waiting, so no checkpoint ever finds the WAL idle on its own.
+      let written = 0;
+      const writer = async (w: number) => {
+        for (let i = 0; i < 150; i += 1) {
+          await store.appendMessage({ conversationId: 'a', from: 'customer', text, clientId: `w${w}.${i}`, at: NOW });
+          written += 1;
+        }
+      };
+      await Promise.all(Array.from({ length: 20 }, (_, w) => writer(w)));
+      expect(written).toBe(3000); // about 12 MB of pages went through the WAL
+      expect(reports.some((report) => report.asked)).toBe(true);
+      expect(reports.filter((report) => report.error)).toEqual([]);
+      // Started over (and trimmed to journal_size_limit when longer): never near the 12 MB written.
+      expect(statSync(`${file}-wal`).size).toBeLessThan(6 * 1024 * 1024);
+      expect((await store.listMessagePage('a', 5)).messages.map((message) => message.seq)).toEqual([2996, 2997, 2998, 2999, 3000]);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    expect((db.prepare('select count(*) as n from messages').get() as { n: number }).n).toBe(3000);
+    db.close();
   });
 
   it('closes cleanly from a bare script: the last checkpoint runs, the WAL is gone, the process exits 0', async () => {
