@@ -6,7 +6,9 @@
  * the connection would read. Whatever else could change a row empties it:
  * - a write through kysely on the same connection, COMMIT and ROLLBACK included (`sqlite-dialect.ts`);
  * - a write that threw, or a group commit that failed (its savepoint or transaction rolled back);
- * - another connection's commit, such as a CLI command, which SQLite's `data_version` reveals.
+ * - another connection's commit, such as a CLI command, which SQLite's `data_version` reveals:
+ *   reads ask once per event-loop turn, writes inside their transaction (so no write builds on a
+ *   stale record).
  * Records are frozen: they are shared between callers, and a mutation would silently change the cache.
  * PostgreSQL has no such cache: several nodes write there.
  *
@@ -26,6 +28,12 @@ export const CONVERSATION_CACHE_SIZE = 10_000;
 
 export interface ConversationCache {
   get(id: string): ConversationRecord | undefined;
+  /**
+   * Asks SQLite whether another connection committed, now. `get` asks once per event-loop turn
+   * (each ask is a read transaction of its own); a write asks inside its transaction, where the
+   * answer holds until COMMIT.
+   */
+  revalidate(): void;
   /** Stores (and returns, frozen) the record as the connection now holds it. */
   set(record: ConversationRecord): ConversationRecord;
   delete(id: string): void;
@@ -37,14 +45,23 @@ export function createConversationCache(database: Database, size = CONVERSATION_
   // Changes whenever another connection commits to the file; our own commits leave it alone.
   const dataVersion = database.prepare('pragma data_version').pluck();
   let seenVersion = dataVersion.get();
+  let checkedThisTurn = false;
+  const nextTurn = () => (checkedThisTurn = false);
+
+  function revalidate(): void {
+    const version = dataVersion.get();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    records.clear();
+  }
 
   return {
+    revalidate,
     get(id) {
-      const version = dataVersion.get();
-      if (version !== seenVersion) {
-        seenVersion = version;
-        records.clear();
-        return undefined;
+      if (!checkedThisTurn) {
+        checkedThisTurn = true;
+        setImmediate(nextTurn);
+        revalidate();
       }
       const record = records.get(id);
       if (record) {

@@ -46,9 +46,11 @@ function prepareStatements(database: Database) {
     ),
     messageByClientId: p('select * from messages where conversation_id = ? and client_id = ?'),
     maxSeq: p('select coalesce(max(seq), 0) as maxSeq from messages where conversation_id = ?').pluck(),
+    // A repeated clientId inserts nothing (changes = 0): the unique index answers, no lookup first.
     insertMessage: p(
       `insert into messages (id, conversation_id, seq, sender, text, client_id, author_name, at, triage_json)
-       values (@id, @conversation_id, @seq, @sender, @text, @client_id, @author_name, @at, @triage_json)`,
+       values (@id, @conversation_id, @seq, @sender, @text, @client_id, @author_name, @at, @triage_json)
+       on conflict (conversation_id, client_id) do nothing`,
     ),
     touchConversation: p('update conversations set updated_at = ? where id = ?'),
     insertTurn: p('insert into bot_turns (id, conversation_id, message_id, created_at, done_at) values (?, ?, ?, ?, null)'),
@@ -94,6 +96,7 @@ export function createSqliteWritePath(
   /** A write that throws is rolled back to its savepoint: what it cached may be gone from the file. */
   function inBatch<T>(work: () => T): () => T {
     return () => {
+      conversations.revalidate(); // holding the write lock: no other connection commits until COMMIT
       try {
         return work();
       } catch (error) {
@@ -118,14 +121,16 @@ export function createSqliteWritePath(
     return columns;
   }
 
-  /** Inserts with the next seq, or returns the original for a repeated clientId. Runs inside the batch. */
-  function insertMessage(input: NewMessage): { message: ChatMessage; duplicate: boolean } {
-    if (input.clientId !== undefined) {
-      const original = s.messageByClientId.get(input.conversationId, input.clientId) as MessagesTable | undefined;
-      if (original) return { message: toChatMessage(original), duplicate: true };
+  /**
+   * Inserts with the next seq (`seq` when the caller knows it: the reply right after the message it
+   * answers), or returns the original for a repeated clientId. Runs inside the batch.
+   */
+  function insertMessage(input: NewMessage, seq?: number): { message: ChatMessage; duplicate: boolean } {
+    const row = newMessageRow(input, seq ?? Number(s.maxSeq.get(input.conversationId)) + 1);
+    if (s.insertMessage.run(row).changes === 0) {
+      const original = s.messageByClientId.get(input.conversationId, input.clientId) as MessagesTable;
+      return { message: toChatMessage(original), duplicate: true };
     }
-    const row = newMessageRow(input, Number(s.maxSeq.get(input.conversationId)) + 1);
-    s.insertMessage.run(row);
     return { message: toChatMessage(row), duplicate: false };
   }
 
@@ -176,7 +181,7 @@ export function createSqliteWritePath(
         const outcome = write.answerAtOnce?.(updated, message);
         if (outcome) {
           // One UPDATE for the message's change and the answer's: the row is written once per commit.
-          const reply = outcome.reply ? insertMessage({ ...outcome.reply, conversationId: current.id }).message : undefined;
+          const reply = outcome.reply ? insertMessage({ ...outcome.reply, conversationId: current.id }, message.seq + 1).message : undefined;
           const conversation = writeConversation(current, { ...patch, ...outcome.patch, ...(reply ? { updatedAt: reply.at } : {}) });
           return { message, duplicate, conversation, reply };
         }

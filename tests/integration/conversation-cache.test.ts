@@ -42,11 +42,18 @@ describe('conversation records read through the cache', () => {
     expect(await store.getConversation('c1')).toMatchObject({ status: 'assigned', assigneeId: 'a1', assigneeName: 'Ana' });
   });
 
-  it("show another process's commit to the same file", async () => {
+  it("show another process's commit to the same file: a read from the next loop turn, a write at once", async () => {
     const other = new Database(file);
+    await new Promise((resolve) => setImmediate(resolve));
+    const write = store.updateConversation('c1', { urgency: 'high' }); // its batch runs next turn, first
+    await store.getConversation('c1'); // the read that asks SQLite for this turn, before the commit
     other.prepare("update conversations set intent = 'payment', status = 'queued' where id = 'c1'").run();
+    // A write asks SQLite inside its own transaction, so it builds on the other commit all the same.
+    expect(await write).toMatchObject({ intent: 'payment', status: 'queued', urgency: 'high' });
+    other.prepare("update conversations set intent = 'refund' where id = 'c1'").run();
     other.close();
-    expect(await store.getConversation('c1')).toMatchObject({ intent: 'payment', status: 'queued' });
+    await new Promise((resolve) => setImmediate(resolve)); // reads ask once per event-loop turn
+    expect(await store.getConversation('c1')).toMatchObject({ intent: 'refund', status: 'queued', urgency: 'high' });
   });
 
   it('forget a write whose savepoint was rolled back', async () => {
