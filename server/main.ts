@@ -25,6 +25,7 @@ import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
 import { describeStorageFault } from './store/storage-faults.js';
 import type { Store } from './store/store.js';
+import { warmUpMessagePath } from './warm-start.js';
 
 /** Both Redis connections of this node; unreachable at start exits 1 with one line naming REDIS_URL. */
 async function openRedis(url: string, logger: Logger): Promise<RedisConnection> {
@@ -125,6 +126,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   if (!config.email) logger.info('reply emails are off: set SMTP_URL and MAIL_FROM to email agent replies a shopper missed');
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
+
+  // Compiled before the first shopper arrives (warm-start.ts): a throwaway app, nothing real touched.
+  const warmStore = await createSqliteStore({ file: ':memory:' });
+  const warm = createApp({ config: { ...config, email: undefined }, logger, store: warmStore, intents, orders: createDemoOrderProvider(), clock: () => new Date(), assets });
+  await warmUpMessagePath(warm);
+  await warm.close();
+  await warmStore.close();
 
   app.httpServer.listen(config.port, config.host, () => {
     const address = app.httpServer.address();
