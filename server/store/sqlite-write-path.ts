@@ -49,7 +49,7 @@ function prepareStatements(database: Database) {
     // A repeated clientId inserts nothing (changes = 0): the unique index answers, no lookup first.
     insertMessage: p(
       `insert into messages (id, conversation_id, seq, sender, text, client_id, author_name, at, triage_json)
-       values (@id, @conversation_id, @seq, @sender, @text, @client_id, @author_name, @at, @triage_json)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (conversation_id, client_id) do nothing`,
     ),
     touchConversation: p('update conversations set updated_at = ? where id = ?'),
@@ -114,10 +114,10 @@ export function createSqliteWritePath(
     const key = names.join(',');
     let statement = updates.get(key);
     if (!statement) {
-      statement = database.prepare(`update conversations set ${names.map((name) => `${name} = @${name}`).join(', ')} where id = @__id`);
+      statement = database.prepare(`update conversations set ${names.map((name) => `${name} = ?`).join(', ')} where id = ?`);
       updates.set(key, statement);
     }
-    statement.run({ ...columns, __id: id });
+    statement.run(...names.map((name) => columns[name as keyof typeof columns]), id);
     return columns;
   }
 
@@ -127,7 +127,9 @@ export function createSqliteWritePath(
    */
   function insertMessage(input: NewMessage, seq?: number): { message: ChatMessage; duplicate: boolean } {
     const row = newMessageRow(input, seq ?? Number(s.maxSeq.get(input.conversationId)) + 1);
-    if (s.insertMessage.run(row).changes === 0) {
+    // Positional values: better-sqlite3 binds them without looking each name up on an object.
+    const { id, conversation_id, sender, text, client_id, author_name, at, triage_json } = row;
+    if (s.insertMessage.run(id, conversation_id, row.seq, sender, text, client_id, author_name, at, triage_json).changes === 0) {
       const original = s.messageByClientId.get(input.conversationId, input.clientId) as MessagesTable;
       return { message: toChatMessage(original), duplicate: true };
     }
