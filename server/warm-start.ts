@@ -1,7 +1,7 @@
 /**
  * Warms the message path before a node takes traffic. V8 compiles a function for speed only after
  * it has run many times, so the first shoppers after a start met slow code: in the load benchmark
- * (10,000 widgets @ 2,000 msg/s) the first second's replies took 50–200 ms at p50 against 2 ms a
+ * (10,000 widgets @ 2,000 msg/s) the first second's replies took 24–130 ms at p50 against 2 ms a
  * second later. `serve` first sends routine questions through a throwaway app on an in-memory
  * SQLite store: triage, the bot's answer and order lookup, the conversation service, the SQLite
  * write path and its group commit run ~2,000 times (about 0.6 s at start). Nothing reaches the

@@ -142,12 +142,8 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
   let walFrames = 0;
   let askedDone: (() => void) | undefined;
   worker.on('message', (report: CheckpointReport) => {
-    if (report.asked) {
-      walFrames = 0; // the next write starts the WAL over; the next timed report says whether it did
-      askedDone?.();
-    } else if (report.log !== undefined) {
-      walFrames = report.log;
-    }
+    if (report.asked) askedDone?.();
+    else if (report.log !== undefined) walFrames = report.log;
     onCheckpoint(report);
   });
   worker.on('error', (error) => onCheckpoint({ error: String(error) }));
@@ -164,7 +160,8 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
         const release = () => {
           clearTimeout(timer);
           askedDone = undefined;
-          walFrames = 0; // asked again only after a timed report still finds the WAL long
+          // The next write starts the WAL over: asked again only if a timed report still finds it long.
+          walFrames = 0;
           resolve();
         };
         const timer = setTimeout(release, HOLD_AT_MOST_MS);
