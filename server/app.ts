@@ -37,6 +37,7 @@ import { conversationRoom, createShopperNotifier, mountCustomerNamespace } from 
 import { createHttpApp } from './transport/http-routes.js';
 import { createStaticRouter } from './transport/static-routes.js';
 import { createWidgetStringsRouter } from './transport/widget-strings-route.js';
+import { LocalAdapter } from './transport/local-adapter.js';
 import { NO_HISTORY, triage } from './triage/triage.js';
 import { warmUpTriage } from './triage/warm-up.js';
 
@@ -52,7 +53,7 @@ export interface AppDeps {
   assets: BuiltAssets;
   /** Abuse limits; default in memory from `config.limits` (several nodes pass Redis-backed ones). */
   limits?: Limiters;
-  /** socket.io's adapter: the Redis adapter when several nodes share events (REDIS_URL), else in-memory. */
+  /** socket.io's adapter: the Redis adapter when several nodes share events (REDIS_URL), else `LocalAdapter`. */
   socketAdapter?: ServerOptions['adapter'];
   /** Agent sockets on every node (several nodes: Redis presence); default this node's own. */
   agentsOnline?: () => number;
@@ -136,7 +137,7 @@ export function createApp(deps: AppDeps): App {
     cors: { origin: config.allowedOrigins === '*' ? true : [...config.allowedOrigins], credentials: false },
     // A chat message is at most 2,000 characters: anything near this limit is not a shopper.
     maxHttpBufferSize: 64 * 1024,
-    ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
+    adapter: deps.socketAdapter ?? LocalAdapter,
   });
   const shoppers = createShopperNotifier(io);
   const agentSockets = agentNamespace(io);
