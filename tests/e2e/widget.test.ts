@@ -48,6 +48,8 @@ async function storedMessages(page: Page): Promise<ChatMessage[]> {
 
 /** Waits for the bot to finish and the log to show every stored message; returns both, in order. */
 async function settled(page: Page): Promise<{ shown: string[]; stored: ChatMessage[] }> {
+  // A message shows at once, pending until its ack; it is stored by then, not before.
+  await page.waitForFunction(() => document.querySelector('relaydesk-widget')?.shadowRoot?.querySelectorAll('.log .msg.pending').length === 0, undefined, WAIT);
   await server.app.service.idle();
   const stored = await storedMessages(page);
   const bubbles = page.getByRole('log').locator('.msg .text');
