@@ -158,21 +158,28 @@ export function createSqliteWritePath(
   const openTurns = new Map<string, string>();
   let knownGeneration = conversations.generation;
 
-  function logOf(conversationId: string): MessageLog {
-    if (knownGeneration !== conversations.generation) {
-      knownGeneration = conversations.generation;
-      logs.clear();
-      openTurns.clear();
-    }
-    let log = logs.get(conversationId);
-    if (log) {
-      logs.delete(conversationId); // most recently used last
-    } else {
-      log = { lastSeq: Number(s.maxSeq.get(conversationId)), clientIds: new Set(s.clientIds.all(conversationId) as string[]) };
-      if (logs.size >= CONVERSATION_CACHE_SIZE) logs.delete(logs.keys().next().value!);
-    }
+  /** Forgets the logs and open turns once the conversation records were forgotten (the file may hold others). */
+  function checkGeneration(): void {
+    if (knownGeneration === conversations.generation) return;
+    knownGeneration = conversations.generation;
+    logs.clear();
+    openTurns.clear();
+  }
+
+  /** Keeps `log` as the most recently used. */
+  function remember(conversationId: string, log: MessageLog): MessageLog {
+    checkGeneration();
+    logs.delete(conversationId);
     logs.set(conversationId, log);
+    if (logs.size > CONVERSATION_CACHE_SIZE) logs.delete(logs.keys().next().value!);
     return log;
+  }
+
+  function logOf(conversationId: string): MessageLog {
+    checkGeneration();
+    const log = logs.get(conversationId);
+    if (log) return remember(conversationId, log);
+    return remember(conversationId, { lastSeq: Number(s.maxSeq.get(conversationId)), clientIds: new Set(s.clientIds.all(conversationId) as string[]) });
   }
   // One UPDATE statement per set of changed columns; a handful of shapes occur, each built once.
   const updates = new Map<string, string>();
@@ -270,6 +277,8 @@ export function createSqliteWritePath(
       commit.run(inBatch((write) => {
         const row = newConversationRow(input);
         write([WRITE.insertConversation, [row.id, row.token_hash, row.customer_key, row.status, row.created_at, row.updated_at, row.locale, row.page, row.reasons_json, row.bot_state_json]]);
+        // A new conversation's log is known: its first message needs no read.
+        remember(row.id, { lastSeq: 0, clientIds: new Set() });
         return cacheDecided(toConversationRecord(insertedConversationRow(row)));
       })),
 
