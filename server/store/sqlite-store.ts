@@ -3,8 +3,7 @@
  * pragmas, the kysely `SqliteDialect` and the migrations; the queries live in `kysely-store.ts`.
  *
  * Durability: a write resolves only after its COMMIT. The hot-path writes (`sqlite-write-path.ts`)
- * share one transaction per event-loop turn (group commit), which a writer thread with its own
- * connection executes (`sqlite-writer.ts`). With `FULL` (our default) the WAL is on
+ * share one transaction per event-loop turn (group commit). With `FULL` (our default) the WAL is on
  * disk before any promise settles, so an acknowledged message survives SIGKILL and also an OS crash
  * or power cut: every commit (a group commit's, or a kysely write's through `sqlite-dialect.ts`) is
  * fsynced right after COMMIT on the thread pool, and checkpoints run in a worker thread
@@ -14,9 +13,7 @@
  * Open ONE store per file per process. better-sqlite3 waits for a lock synchronously, so a second
  * connection in the same process that meets the first one's open transaction blocks the event
  * loop that would finish it, until `busy_timeout` fails it. Other processes (the CLI) are fine, and
- * so are the store's own threads: a passive checkpoint never takes the write lock, and a kysely
- * write meeting the writer thread's batch waits a millisecond or two for it on the event loop (the
- * thread never waits for the event loop; a batch is not sent while a kysely transaction is open).
+ * so is the checkpoint thread: a passive checkpoint never takes the write lock.
  *
  * @example const store = await createSqliteStore({ file: sqliteFileIn(config.dataDir) });
  */
@@ -30,8 +27,7 @@ import { migrateToLatest } from './migrations.js';
 import { DurableSqliteDialect } from './sqlite-dialect.js';
 import { openSqliteDurability, type CheckpointReport } from './sqlite-durability.js';
 import { createSqliteWritePath } from './sqlite-write-path.js';
-import { createConversationCache, type ConversationCache } from './conversation-cache.js';
-import { openSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
+import { createConversationCache } from './conversation-cache.js';
 import type { Store } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -57,29 +53,6 @@ export interface SqliteStoreOptions {
   checkpointEveryMs?: number;
   /** WAL frames after which writes pause for a checkpoint that starts the WAL over (default 4,096). */
   walRestartFrames?: number;
-}
-
-/**
- * Keeps the cache right around each batch of the writer thread: it stops asking `data_version`
- * while the batch is in flight, and is emptied after it when another connection committed before
- * the batch, or when the cache was emptied meanwhile (a record read from the file then predates it).
- */
-function watchForeignCommits(writer: SqliteWriter, conversations: ConversationCache): SqliteWriter {
-  return {
-    async execute(jobs) {
-      const generation = conversations.generation;
-      conversations.pause();
-      let result;
-      try {
-        result = await writer.execute(jobs);
-      } finally {
-        conversations.resume();
-      }
-      if (result.foreign || conversations.generation !== generation) conversations.clear();
-      return result;
-    },
-    close: () => writer.close(),
-  };
 }
 
 /**
@@ -119,9 +92,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   // Recently used conversation records; any write that bypasses the hot path empties it.
   const conversations = createConversationCache(database);
   const forget = () => conversations.clear();
-  // A file's hot-path statements run on the writer thread (`sqlite-writer.ts`); `:memory:` has one connection.
-  const writer = options.file === ':memory:' ? undefined : watchForeignCommits(openSqliteWriter(options.file, WAL_FILE_LIMIT_BYTES), conversations);
-  const commit = createGroupCommit(database, { whenDurable, writer, rolledBack: forget, holdBack: durability?.holdBack });
+  const commit = createGroupCommit(database, whenDurable, forget, durability?.holdBack);
   // The migrations' kysely is dropped, not destroyed: destroying it would close the shared connection.
   const store = createKyselyStore(new Kysely<Tables>({ dialect: new DurableSqliteDialect(database, whenDurable, forget) }));
   return {
@@ -130,7 +101,6 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     ...createSqliteWritePath(database, commit, conversations),
     async close() {
       await commit.run(() => undefined); // the writes already queued commit before the file closes
-      await writer?.close();
       await durability?.close();
       await store.close();
     },
