@@ -35,6 +35,8 @@ export interface CellResult {
   failed: number;
   repliesPerSecond: number;
   cpuPercent: number;
+  /** The server's main thread (its event loop) alone: near 100 % it is saturated. */
+  mainThreadPercent: number;
   rssPerIdleWidgetKb: number;
   /** p99 of the messages sent after the first two seconds (JIT and caches warm), NaN in shorter runs. */
   steadyP99Ms: number;
@@ -92,6 +94,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     );
     const total = Math.round(options.rate * options.seconds);
     const cpuBefore = cpuSeconds(pid);
+    const mainBefore = cpuSeconds(pid, true);
     const startedAt = performance.now();
     for (let sent = 0; sent < total; ) {
       // Open loop: as many messages as the clock says are due, whatever the server's pace.
@@ -111,6 +114,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     while (latencies.length + failed < total && performance.now() < deadline) await sleep(20);
     const elapsed = (performance.now() - startedAt) / 1000;
     const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
+    const mainThreadPercent = ((cpuSeconds(pid, true) - mainBefore) / elapsed) * 100;
     latencies.sort((a, b) => a - b);
     const timeline = [...bySecond.entries()]
       .filter(([, values]) => values !== undefined)
@@ -127,6 +131,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
       failed: total - latencies.length,
       repliesPerSecond: latencies.length / elapsed,
       cpuPercent,
+      mainThreadPercent,
       rssPerIdleWidgetKb,
       timeline,
     };

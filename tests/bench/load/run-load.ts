@@ -2,7 +2,8 @@
  * `npm run bench:load`: the same load against a bare socket.io floor (`floor-server.ts`) and
  * against RelayDesk (`relaydesk serve`, fresh DATA_DIR, SQLite with synchronous=FULL), each a fresh
  * child process, driven from this process (`load-driver.ts`), alternating floor → RelayDesk per
- * round. Prints p50/p99, failures, replies/s, server CPU and RSS per idle widget, and the ratio.
+ * round. Prints p50/p99, failures, replies/s, server CPU (the whole process, and its main thread:
+ * the event loop, which near 100 % queues every reply), RSS per idle widget, and the ratio.
  *
  *   npm run bench:load                                  # CI smoke: 300 widgets @ 150 msg/s, 4 s
  *   npm run bench:load -- --widgets 1000 --rate 500 --seconds 10
@@ -115,6 +116,7 @@ async function measureNodes(nodes: number, options: CellOptions): Promise<CellRe
       failed: sum((r) => r.failed),
       repliesPerSecond: sum((r) => r.repliesPerSecond),
       cpuPercent: sum((r) => r.cpuPercent),
+      mainThreadPercent: Math.max(...results.map((r) => r.mainThreadPercent)), // the busiest node's event loop
       rssPerIdleWidgetKb: sum((r) => r.rssPerIdleWidgetKb) / nodes,
       steadyP99Ms: Math.max(...results.map((r) => r.steadyP99Ms)),
       timeline: results[0]!.timeline, // the first node's: enough to see where in the run it was slow
@@ -130,7 +132,7 @@ const timelineRow = (name: string, r: CellResult) =>
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const row = (name: string, r: CellResult) =>
-  `${name.padEnd(10)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${r.failed}/${r.sent}`.padStart(12)} ${fmt(r.repliesPerSecond, 0).padStart(10)} ${fmt(r.cpuPercent, 0).padStart(6)} ${fmt(r.rssPerIdleWidgetKb).padStart(14)}`;
+  `${name.padEnd(10)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${r.failed}/${r.sent}`.padStart(12)} ${fmt(r.repliesPerSecond, 0).padStart(10)} ${fmt(r.cpuPercent, 0).padStart(6)} ${fmt(r.mainThreadPercent, 0).padStart(7)} ${fmt(r.rssPerIdleWidgetKb).padStart(14)}`;
 
 async function main(): Promise<number> {
   const seconds = flag('seconds', process.argv.includes('--full') ? 10 : 4);
@@ -145,7 +147,7 @@ async function main(): Promise<number> {
       const floor = await measure('floor', options);
       const relay = await measure('relaydesk', options);
       console.log(`\n${cell.widgets} widgets @ ${cell.rate} msg/s for ${seconds} s (round ${round}/${rounds}; shared machine: figures are noisy)`);
-      console.log(`${''.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(12)} ${'replies/s'.padStart(10)} ${'CPU %'.padStart(6)} ${'RSS KB/widget'.padStart(14)}`);
+      console.log(`${''.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(12)} ${'replies/s'.padStart(10)} ${'CPU %'.padStart(6)} ${'main %'.padStart(7)} ${'RSS KB/widget'.padStart(14)}`);
       console.log(row('floor', floor));
       console.log(row('relaydesk', relay));
       if (seconds > 2) console.log(`p99 of messages sent after the first 2 s: floor ${fmt(floor.steadyP99Ms)} ms, relaydesk ${fmt(relay.steadyP99Ms)} ms`);
