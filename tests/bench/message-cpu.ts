@@ -2,11 +2,13 @@
  * CPU per shopper message on the server side, without sockets: N conversations each send M
  * routine questions through the conversation service (triage, one group-committed write, the bot
  * turn and its reply), on a real SQLite file. Prints CPU µs per message (user + system of this
- * process, so it moves less with other load than wall time does).
+ * process, so it moves less with other load than wall time does), and the main thread's alone.
  *
  *   npm run bench:message -- [conversations=500] [rounds=4, at most 4]
  */
+import { existsSync } from 'node:fs';
 import { ensureBuilt } from '../../server/assets/ensure-built.js';
+import { cpuSeconds } from './load/proc-stats.js';
 import { startTestServer } from '../support/start-test-server.js';
 
 const conversations = Number(process.argv[2] ?? 500);
@@ -40,12 +42,16 @@ async function statuses(): Promise<string> {
   }
   return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
+// The main thread's own CPU (Linux): the whole process's adds the fsync and checkpoint threads.
+const mainThread = () => (existsSync(`/proc/${process.pid}/task/${process.pid}/stat`) ? cpuSeconds(process.pid, true) : NaN);
+const mainStarted = mainThread();
 const started = process.cpuUsage();
 const wall = performance.now();
 for (let r = 0; r < rounds; r++) await round(ids, r);
 const cpu = process.cpuUsage(started);
+const mainCpuSeconds = mainThread() - mainStarted;
 console.log('after the rounds:', await statuses());
 const messages = conversations * rounds;
-console.log(`${messages} messages: ${(((cpu.user + cpu.system) / messages)).toFixed(0)} CPU µs per message (user ${(cpu.user / messages).toFixed(0)}, system ${(cpu.system / messages).toFixed(0)}), wall ${((performance.now() - wall) * 1000 / messages).toFixed(0)} µs`);
+console.log(`${messages} messages: ${(((cpu.user + cpu.system) / messages)).toFixed(0)} CPU µs per message (user ${(cpu.user / messages).toFixed(0)}, system ${(cpu.system / messages).toFixed(0)}), wall ${((performance.now() - wall) * 1000 / messages).toFixed(0)} µs; main thread ${((mainCpuSeconds * 1e6) / messages).toFixed(0)} µs (10 ms ticks)`);
 await server.close();
 process.exit(0);
