@@ -1,15 +1,26 @@
 /**
  * Warms the message path before a node takes traffic. V8 compiles a function for speed only after
- * it has run many times, so the first shoppers after a start met slow code: in the load benchmark
- * (10,000 widgets @ 2,000 msg/s) the first second's replies took 24–130 ms at p50 against 2 ms a
- * second later. `serve` first sends routine questions through a throwaway app on an in-memory
- * SQLite store: triage, the bot's answer and order lookup, the conversation service, the SQLite
- * write path and its group commit run ~2,000 times (about 0.6 s at start). Nothing reaches the
- * real store, the real app's metrics or a shop's order API: the caller builds the throwaway app on
- * `:memory:` with the demo orders.
+ * it has run many times, so the first shoppers after a start met slow code. `serve` first sends
+ * routine questions through a throwaway app on an in-memory SQLite store, over loopback sockets
+ * exactly as widgets send them: socket.io and its parser, the event validation and limits, triage,
+ * the bot's answer and order lookup, the conversation service, the SQLite write path and its group
+ * commit, and the broadcast of the reply (720 messages; the node starts in the same ~4 s as with
+ * the 1,800 messages the conversation service alone was sent before).
  *
- * @example await warmUpMessagePath(createApp({ ...deps, store: memoryStore, orders: createDemoOrderProvider() }));
+ * The sockets matter: that earlier warm-up called the conversation service directly and left the
+ * transport cold. In the load benchmark (10,000 widgets @ 2,000 msg/s) the first second's replies
+ * still took p50 23–399 ms (median 38 over 7 runs) against 5–15 ms a second later; sending 2,000
+ * messages through the sockets before the measured load made the first second as fast as the
+ * rest, and this warm-up brought it to p50 14–26 ms in 4 runs (p99 43–99 ms against 82–591).
+ *
+ * Nothing reaches the real store, the real app's metrics or a shop's order API: the caller builds the
+ * throwaway app on `:memory:` with the demo orders, and it listens on an ephemeral loopback port
+ * that closes with it. A warm-up that fails or stalls is logged and the node starts anyway.
+ *
+ * @example await warmUpSocketPath(createApp({ ...deps, store: memoryStore, orders: createDemoOrderProvider() }));
  */
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
 import type { App } from './app.js';
 
 /**
@@ -25,13 +36,60 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
   'Comment retourner un article ?',
 ];
 
-/** Runs the questions through `app` from `conversations` shoppers at once, each turn to its end; returns their conversation ids. */
-export async function warmUpMessagePath(app: App, conversations = 300): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < conversations; i += 1) ids.push((await app.service.openSession({ locale: 'en' })).conversation.id);
-  for (const [round, text] of WARM_UP_QUESTIONS.entries()) {
-    await Promise.all(ids.map((id, i) => app.service.receiveCustomerMessage(id, { clientId: `warm-${round}-${i}`, text })));
-    await app.service.idle();
+/** Widgets the warm-up opens, each asking the six questions: 720 messages through every layer. */
+export const WARM_UP_WIDGETS = 120;
+/** The whole warm-up gives up after this (a slow machine starts colder, never later). */
+const WARM_UP_TIMEOUT_MS = 20_000;
+
+export interface WarmUpResult {
+  /** The conversations the warm-up opened (one per widget that connected). */
+  conversationIds: string[];
+  /** Bot replies received: `WARM_UP_QUESTIONS.length` per conversation when all went well. */
+  replies: number;
+}
+
+/**
+ * Opens `widgets` sockets to `app` (listening on an ephemeral loopback port first); each asks every warm-up question in turn,
+ * sending the next once the bot has answered the last. The app's own limits apply, so the caller
+ * gives the throwaway app per-IP limits above `widgets` (every socket comes from 127.0.0.1).
+ */
+export async function warmUpSocketPath(app: App, widgets = WARM_UP_WIDGETS): Promise<WarmUpResult> {
+  // `serve` hands over an app that does not listen yet; a test's may already.
+  if (!app.httpServer.listening) await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  const sockets: Socket[] = [];
+  const result: WarmUpResult = { conversationIds: [], replies: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, WARM_UP_TIMEOUT_MS)));
+  const widget = async (i: number) => {
+    const socket = io(`http://127.0.0.1:${port}/customer`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    const session = await new Promise<{ conversationId: string } | undefined>((resolve) => {
+      socket.once('session', resolve);
+      socket.once('connect_error', () => resolve(undefined));
+    });
+    if (!session) return;
+    result.conversationIds.push(session.conversationId);
+    for (const [round, text] of WARM_UP_QUESTIONS.entries()) {
+      const answered = await new Promise<boolean>((resolve) => {
+        const onMessage = (message: { from?: string }) => {
+          if (message.from !== 'bot') return;
+          socket.off('message', onMessage);
+          resolve(true);
+        };
+        socket.on('message', onMessage);
+        // A refused message gets no reply: this widget stops rather than wait for the timeout.
+        socket.emit('message', { clientId: `warm-${round}-${i}`, text }, (ack: { ok?: boolean }) => ack?.ok !== true && resolve(false));
+      });
+      if (!answered) return;
+      result.replies += 1;
+    }
+  };
+  try {
+    await Promise.race([Promise.all(Array.from({ length: widgets }, (_, i) => widget(i))), timedOut]);
+  } finally {
+    clearTimeout(timer);
+    for (const socket of sockets) socket.disconnect();
   }
-  return ids;
+  return result;
 }

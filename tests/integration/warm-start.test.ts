@@ -1,12 +1,12 @@
-// `serve` warms the message path before it listens (server/warm-start.ts): the warm-up questions
-// must take the routine path (a bot reply each, no handoff), and nothing of it may reach the
-// node's real store.
+// `serve` warms the message path before it listens (server/warm-start.ts), through loopback
+// sockets as widgets send: the warm-up questions must take the routine path (a bot reply each, no
+// handoff), and nothing of it may reach the node's real store.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WARM_UP_QUESTIONS, warmUpMessagePath } from '../../server/warm-start.js';
+import { WARM_UP_QUESTIONS, warmUpSocketPath } from '../../server/warm-start.js';
 import { sqliteFileIn } from '../../server/store/sqlite-store.js';
 import { spawnServer } from '../support/spawn-server.js';
 import { startTestServer } from '../support/start-test-server.js';
@@ -18,8 +18,9 @@ describe('warm start', () => {
   it('asks questions the bot answers itself: one reply to each, no conversation handed over', async () => {
     const server = await startTestServer();
     try {
-      const ids = await warmUpMessagePath(server.app, 5);
+      const { conversationIds: ids, replies } = await warmUpSocketPath(server.app, 5);
       expect(ids).toHaveLength(5);
+      expect(replies).toBe(5 * WARM_UP_QUESTIONS.length);
       for (const id of ids) {
         expect((await server.store.getConversation(id))?.status).toBe('bot');
         const messages = await server.store.listMessages(id);
