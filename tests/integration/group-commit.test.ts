@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Kysely } from 'kysely';
 import { createGroupCommit } from '../../server/store/group-commit.js';
 import { DurableSqliteDialect } from '../../server/store/sqlite-dialect.js';
@@ -208,6 +208,10 @@ describe('group commit', () => {
     const text = 'x'.repeat(2000); // about a page per message, so the WAL grows fast
     try {
       await store.createConversation({ id: 'a', tokenHash: 'ha', customerKey: 'k', now: NOW });
+      // The checkpoint thread takes a moment to start (on a loaded machine 100 ms and more); writes
+      // before its first checkpoint only grow the WAL, and that first stretch alone once reached
+      // 7 MB. What is checked here is the restarts under load, so the load starts once it runs.
+      await vi.waitFor(() => expect(reports.length).toBeGreaterThan(0), { timeout: 10_000 });
       // 20 writers that each send their next message as soon as the last is stored: a batch is
       // always waiting, so no checkpoint ever finds the WAL idle on its own.
       let written = 0;
