@@ -38,6 +38,7 @@ import { createHttpApp } from './transport/http-routes.js';
 import { createStaticRouter } from './transport/static-routes.js';
 import { createWidgetStringsRouter } from './transport/widget-strings-route.js';
 import { LocalAdapter } from './transport/local-adapter.js';
+import { CoalescingWebSocketServer } from './transport/coalescing-websocket.js';
 import { NO_HISTORY, triage } from './triage/triage.js';
 import { warmUpTriage } from './triage/warm-up.js';
 
@@ -138,6 +139,8 @@ export function createApp(deps: AppDeps): App {
     // A chat message is at most 2,000 characters: anything near this limit is not a shopper.
     maxHttpBufferSize: 64 * 1024,
     adapter: deps.socketAdapter ?? LocalAdapter,
+    // A message's echo, ack and bot reply leave in one write (transport/coalescing-websocket.ts).
+    wsEngine: CoalescingWebSocketServer,
   });
   const shoppers = createShopperNotifier(io);
   const agentSockets = agentNamespace(io);
