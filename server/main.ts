@@ -25,7 +25,7 @@ import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
 import { describeStorageFault } from './store/storage-faults.js';
 import type { Store } from './store/store.js';
-import { WARM_UP_QUESTIONS, WARM_UP_WIDGETS, warmUpSocketPath } from './warm-start.js';
+import { WARM_UP_APPS, WARM_UP_QUESTIONS, WARM_UP_WIDGETS, warmUpSocketPath } from './warm-start.js';
 
 /** Both Redis connections of this node; unreachable at start exits 1 with one line naming REDIS_URL. */
 async function openRedis(url: string, logger: Logger): Promise<RedisConnection> {
@@ -127,15 +127,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // ADMIN_EMAIL/ADMIN_PASSWORD create or update the ops account; a generated password goes to stdout once, never to the log.
   await app.auth.bootstrapAdmin(config.admin, logger, (line) => process.stdout.write(line));
 
-  // Compiled before the first shopper arrives (warm-start.ts): a throwaway app on loopback, nothing
-  // real touched. Its per-IP limits admit every warm-up widget: they all come from 127.0.0.1.
-  const warmStore = await createSqliteStore({ file: ':memory:' });
+  // Compiled before the first shopper arrives (warm-start.ts): throwaway apps on loopback, one after
+  // the other, nothing real touched. Their per-IP limits admit every warm-up widget: all come from 127.0.0.1.
   const warmLimits = { ...config.limits, conversationsPerIpPerHour: WARM_UP_WIDGETS, socketsPerIp: WARM_UP_WIDGETS };
-  const warm = createApp({ config: { ...config, email: undefined, limits: warmLimits }, logger, store: warmStore, intents, orders: createDemoOrderProvider(), clock: () => new Date(), assets });
-  const warmedUp = await warmUpSocketPath(warm);
-  if (warmedUp.replies < WARM_UP_WIDGETS * WARM_UP_QUESTIONS.length) logger.warn({ conversations: warmedUp.conversationIds.length, replies: warmedUp.replies }, 'the warm-up got fewer bot replies than it asked for: the first shoppers may wait longer');
-  await warm.close();
-  await warmStore.close();
+  for (let round = 0; round < WARM_UP_APPS; round += 1) {
+    const warmStore = await createSqliteStore({ file: ':memory:' });
+    const warm = createApp({ config: { ...config, email: undefined, limits: warmLimits }, logger, store: warmStore, intents, orders: createDemoOrderProvider(), clock: () => new Date(), assets });
+    const warmedUp = await warmUpSocketPath(warm);
+    if (warmedUp.replies < WARM_UP_WIDGETS * WARM_UP_QUESTIONS.length) logger.warn({ conversations: warmedUp.conversationIds.length, replies: warmedUp.replies }, 'the warm-up got fewer bot replies than it asked for: the first shoppers may wait longer');
+    await warm.close();
+    await warmStore.close();
+  }
 
   app.httpServer.listen(config.port, config.host, () => {
     const address = app.httpServer.address();

@@ -1,11 +1,11 @@
 /**
  * Warms the message path before a node takes traffic. V8 compiles a function for speed only after
  * it has run many times, so the first shoppers after a start met slow code. `serve` first sends
- * routine questions through a throwaway app on an in-memory SQLite store, over loopback sockets
- * exactly as widgets send them: socket.io and its parser, the event validation and limits, triage,
- * the bot's answer and order lookup, the conversation service, the SQLite write path and its group
- * commit, and the broadcast of the reply (720 messages; the node starts in the same ~4 s as with
- * the 1,800 messages the conversation service alone was sent before).
+ * routine questions through throwaway apps on in-memory SQLite stores (two, one after the other:
+ * `WARM_UP_APPS`), over loopback sockets exactly as widgets send them: socket.io and its parser,
+ * the event validation and limits, triage, the bot's answer and order lookup, the conversation
+ * service, the SQLite write path and its group commit, and the broadcast of the reply (720
+ * messages each).
  *
  * The sockets matter: that earlier warm-up called the conversation service directly and left the
  * transport cold. In the load benchmark (10,000 widgets @ 2,000 msg/s) the first second's replies
@@ -38,6 +38,18 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
 
 /** Widgets the warm-up opens, each asking the six questions: 720 messages through every layer. */
 export const WARM_UP_WIDGETS = 120;
+/**
+ * Throwaway apps warmed one after the other. The app's functions are closures made per app
+ * (`createConversationService(deps)` and the like): warmed through one app only, V8's optimised
+ * code took that app's closures for the only ones, and the real app's first shoppers met code
+ * being compiled again. After a second app every call site has seen two closures of each function.
+ * At 10,000 widgets @ 3,000 msg/s, five alternated pairs: the first second's p50 was 188, 97, 244,
+ * 11 and 126 ms against 416, 1,194, 259, 247 and 174 with one app, the whole run's p99 261, 192,
+ * 411, 109 and 237 ms against 523, 1,522, 395, 338 and 250; 1,000 widgets @ 500 msg/s was
+ * unchanged (p99 7.7, 13.3, 38.6, 6.7 against 22.6, 6.7, 13.7, 7.2 ms); start-up 3.7–4.8 s
+ * instead of 3.3–4.1.
+ */
+export const WARM_UP_APPS = 2;
 /** The whole warm-up gives up after this (a slow machine starts colder, never later). */
 const WARM_UP_TIMEOUT_MS = 20_000;
 
