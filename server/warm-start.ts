@@ -13,8 +13,8 @@
  * messages through the sockets before the measured load made the first second as fast as the
  * rest, and this warm-up brought it to p50 14–26 ms in 4 runs (p99 43–99 ms against 82–591).
  *
- * Nothing reaches the real store, the real app's metrics or a shop's order API: the caller builds the
- * throwaway app on `:memory:` with the demo orders, and it listens on an ephemeral loopback port
+ * Nothing reaches the real store, the real app's metrics or a shop's order API: the caller builds each
+ * throwaway app on `:memory:` with the demo orders, and each listens on an ephemeral loopback port
  * that closes with it. A warm-up that fails or stalls is logged and the node starts anyway.
  *
  * @example await warmUpSocketPath(createApp({ ...deps, store: memoryStore, orders: createDemoOrderProvider() }));
@@ -50,8 +50,8 @@ export const WARM_UP_WIDGETS = 120;
  * instead of 3.3–4.1.
  */
 export const WARM_UP_APPS = 2;
-/** The whole warm-up gives up after this (a slow machine starts colder, never later). */
-const WARM_UP_TIMEOUT_MS = 20_000;
+/** The whole warm-up, every app's, gives up after this (a slow machine starts colder, never later). */
+export const WARM_UP_TIMEOUT_MS = 20_000;
 
 export interface WarmUpResult {
   /** The conversations the warm-up opened (one per widget that connected). */
@@ -62,17 +62,17 @@ export interface WarmUpResult {
 
 /**
  * Opens `widgets` sockets to `app` (listening on an ephemeral loopback port first); each asks every warm-up question in turn,
- * sending the next once the bot has answered the last. The app's own limits apply, so the caller
+ * sending the next once the bot has answered the last, until `timeoutMs` has passed. The app's own limits apply, so the caller
  * gives the throwaway app per-IP limits above `widgets` (every socket comes from 127.0.0.1).
  */
-export async function warmUpSocketPath(app: App, widgets = WARM_UP_WIDGETS): Promise<WarmUpResult> {
+export async function warmUpSocketPath(app: App, widgets = WARM_UP_WIDGETS, timeoutMs = WARM_UP_TIMEOUT_MS): Promise<WarmUpResult> {
   // `serve` hands over an app that does not listen yet; a test's may already.
   if (!app.httpServer.listening) await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const sockets: Socket[] = [];
   const result: WarmUpResult = { conversationIds: [], replies: 0 };
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, WARM_UP_TIMEOUT_MS)));
+  const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
   const widget = async (i: number) => {
     const socket = io(`http://127.0.0.1:${port}/customer`, { transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(socket);
