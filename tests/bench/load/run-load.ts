@@ -17,13 +17,16 @@
  * not start); with --strict also when a target is missed. Timing targets are reported, not enforced.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCell, type CellOptions, type CellResult } from './load-driver.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// RelayDesk runs with the node flags `npm start` gives it (bin/relaydesk.js says why).
+const START_SCRIPT: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+const NODE_FLAGS = START_SCRIPT.split(' ').filter((word) => word.startsWith('--'));
 const FULL_CELLS: Array<Pick<CellOptions, 'widgets' | 'rate'> & { p99LimitMs?: number }> = [
   { widgets: 10_000, rate: 2_000 },
   { widgets: 1_000, rate: 500 },
@@ -47,7 +50,7 @@ function start(kind: 'floor' | 'relaydesk'): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relaydesk-load-'));
   const profileAt = process.argv.indexOf('--cpu-prof');
   const profile = profileAt >= 0 && kind === 'relaydesk' ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profileAt + 1] ?? 'cpu-profiles'] : [];
-  const args = kind === 'floor' ? ['--import', 'tsx', join(ROOT, 'tests/bench/load/floor-server.ts')] : [...profile, join(ROOT, 'bin/relaydesk.js'), 'serve'];
+  const args = kind === 'floor' ? ['--import', 'tsx', join(ROOT, 'tests/bench/load/floor-server.ts')] : [...NODE_FLAGS, ...profile, join(ROOT, 'bin/relaydesk.js'), 'serve'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
