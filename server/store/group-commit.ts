@@ -4,8 +4,14 @@
  * after that transaction has committed and, given `syncWal` (`sqlite-durability.ts`), after the WAL
  * holding it has been fsynced off the event loop. One fsync then pays for hundreds of messages
  * instead of one each, and nothing is acknowledged before it is on disk. Each write runs in its own
- * SAVEPOINT, so one that throws (an unknown conversation) rolls back alone and rejects alone; the
- * others still commit.
+ * SAVEPOINT only when one of them throws (an unknown conversation): the batch first runs without
+ * savepoints, and if a write throws it is rolled back whole and run again with each write in its
+ * own SAVEPOINT, so the one that throws rolls back alone and rejects alone and the others still
+ * commit. With a savepoint per write, SQLite copies every page an earlier write of the batch
+ * dirtied into its statement journal before changing it again (README: the figures).
+ * Writes run twice only in that rare case, so a write must allow it: nothing of the first run is
+ * committed or sent (`committed` observers run after COMMIT), and the conversation cache is emptied
+ * between the runs (`rolledBack`).
  *
  * better-sqlite3 is synchronous: a batch runs start to finish without yielding, so no other code
  * sees it half done. kysely's transactions on the same connection do yield between statements:
@@ -25,6 +31,13 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/** A write threw in a batch run without savepoints: the batch is run again, each write in its own. */
+class WriteFailed extends Error {
+  constructor(readonly original: unknown) {
+    super('a write of the batch failed');
+  }
+}
+
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export interface GroupCommit {
@@ -39,8 +52,8 @@ export interface GroupCommit {
  * `whenDurable` given (`sqlite-durability.ts`): the connection commits without an fsync
  * (`synchronous = NORMAL`) and batches settle once a WAL fsync covering them has finished, in commit
  * order. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT. `rolledBack` hears of
- * a batch whose transaction failed as a whole, before any of its promises settle (a cache of rows
- * its writes touched is then wrong). `holdBack` may return a promise to wait for before the next
+ * a batch whose transaction failed as a whole, before any of its promises settle, and of one rolled
+ * back to run again with savepoints (either way a cache of rows its writes touched is then wrong). `holdBack` may return a promise to wait for before the next
  * batch (`SqliteDurability.holdBack`: the WAL starting over).
  */
 export function createGroupCommit(
@@ -53,15 +66,34 @@ export function createGroupCommit(
   let scheduled = false;
   let holding = false;
 
+  // The usual case: no write throws, and no savepoint is paid for.
+  const runPlain = database.transaction((batch: Job[]) =>
+    batch.map((job): Outcome => {
+      try {
+        return { ok: true, value: job.work() };
+      } catch (error) {
+        throw new WriteFailed(error); // rolls the whole batch back; `runBatch` runs it again
+      }
+    }),
+  );
   // Called inside the batch's transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
   const inSavepoint = database.transaction((work: () => unknown) => work());
-  const runBatch = database.transaction((batch: Job[]) => batch.map((job): Outcome => {
+  const runIsolated = database.transaction((batch: Job[]) => batch.map((job): Outcome => {
     try {
       return { ok: true, value: inSavepoint(job.work) };
     } catch (error) {
       return { ok: false, error };
     }
   }));
+  function runBatch(batch: Job[]): Outcome[] {
+    try {
+      return runPlain.immediate(batch);
+    } catch (error) {
+      if (!(error instanceof WriteFailed)) throw error; // BEGIN or COMMIT failed: the batch fails as a whole
+      rolledBack?.(); // the first run's writes were cached and are gone
+      return runIsolated.immediate(batch);
+    }
+  }
 
   // Committed batches waiting for their fsync to be asked for.
   let unsynced: Array<(syncError: unknown) => void> = [];
@@ -119,7 +151,7 @@ export function createGroupCommit(
     let outcomes: Outcome[];
     try {
       // IMMEDIATE takes the write lock at BEGIN, so a CLI process cannot make the COMMIT fail half way.
-      outcomes = runBatch.immediate(batch);
+      outcomes = runBatch(batch);
     } catch (error) {
       rolledBack?.();
       for (const job of batch) job.reject(error); // the COMMIT failed: nothing of the batch is stored

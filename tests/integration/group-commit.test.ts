@@ -47,6 +47,9 @@ describe('group commit', () => {
       const results = await Promise.allSettled([write('a', 'one'), write('missing', 'two'), write('a', 'three')]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((await store.listMessages('a')).map((m) => [m.seq, m.text])).toEqual([[1, 'one'], [2, 'three']]);
+      // The batch ran twice (first without savepoints): what the store keeps and caches is the second run's, once.
+      expect((await store.listPendingBotTurns()).map((turn) => turn.message.text)).toEqual(['one', 'three']);
+      expect((await store.getConversation('a'))?.preview).toBe('three');
     } finally {
       await store.close();
     }
