@@ -33,8 +33,8 @@ interface Job {
 
 /** A write threw in a batch run without savepoints: the batch is run again, each write in its own. */
 class WriteFailed extends Error {
-  constructor(readonly original: unknown) {
-    super('a write of the batch failed');
+  constructor(cause: unknown) {
+    super('a write of the batch failed', { cause });
   }
 }
 
@@ -53,8 +53,9 @@ export interface GroupCommit {
  * (`synchronous = NORMAL`) and batches settle once a WAL fsync covering them has finished, in commit
  * order. Without it (`:memory:`, or NORMAL chosen) batches settle at COMMIT. `rolledBack` hears of
  * a batch whose transaction failed as a whole, before any of its promises settle, and of one rolled
- * back to run again with savepoints (either way a cache of rows its writes touched is then wrong). `holdBack` may return a promise to wait for before the next
- * batch (`SqliteDurability.holdBack`: the WAL starting over).
+ * back to run again with savepoints (either way a cache of rows its writes touched is then wrong).
+ * `holdBack` may return a promise to wait for before the next batch (`SqliteDurability.holdBack`:
+ * the WAL starting over).
  */
 export function createGroupCommit(
   database: Database,
