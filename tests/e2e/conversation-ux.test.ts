@@ -96,8 +96,8 @@ describe.skipIf(!available)('widget: following the conversation', () => {
   it('asks for an email while the bot still chats when no one is on duty, and never again once given', { timeout: 90_000 }, async () => {
     // Saturday 2026-11-28 12:00 UTC; the team works Mon-Fri in Berlin (SPEC §11).
     const closed = await startTestServer({ env: { BUSINESS_HOURS: 'Mon-Fri 09:00-18:00 Europe/Berlin' }, clock: () => new Date('2026-11-28T12:00:00Z') });
+    const page = await newPage();
     try {
-      const page = await newPage();
       await page.goto(closed.url + '/');
       await page.getByRole('button', { name: 'Open chat' }).click();
       const email = page.getByRole('textbox', { name: 'Email' });
@@ -114,6 +114,8 @@ describe.skipIf(!available)('widget: following the conversation', () => {
       expect(await page.getByRole('textbox', { name: 'Email' }).count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
+      // The widget would keep reconnecting to the closed server for the rest of the file.
+      await page.context().close();
       await closed.close();
     }
   });
