@@ -25,7 +25,7 @@ import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
 import { describeStorageFault } from './store/storage-faults.js';
 import type { Store } from './store/store.js';
-import { WARM_UP_APPS, WARM_UP_QUESTIONS, WARM_UP_TIMEOUT_MS, WARM_UP_WIDGETS, warmUpSocketPath } from './warm-start.js';
+import { WARM_UP_QUESTIONS, WARM_UP_TIMEOUT_MS, WARM_UP_WIDGETS_PER_APP, warmUpSocketPath } from './warm-start.js';
 
 /** Both Redis connections of this node; unreachable at start exits 1 with one line naming REDIS_URL. */
 async function openRedis(url: string, logger: Logger): Promise<RedisConnection> {
@@ -117,8 +117,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const cluster = redis && (await joinCluster(redis, config, store, intents, logger));
   // With Redis, every node counts against the same limits (SPEC §10); without it, in this process.
   const limits = redis && createLimiters(config.limits, { redis: redis.command, prefix: `${config.redisKeyPrefix}:limit` });
+  // One clock for the real app and the warm-up apps: V8 then finds the same function behind every
+  // `deps.clock()` the warm-up compiled, where a second one deoptimised it (warm-start.ts).
+  const clock = () => new Date();
   const app = createApp({
-    ...{ config, logger, store, intents, orders, clock: () => new Date(), assets, socketAdapter, limits },
+    ...{ config, logger, store, intents, orders, clock, assets, socketAdapter, limits },
     ...(cluster && { agentsOnline: cluster.presence.agentsOnline, onIntentSaved: cluster.intents.announce, queueChanges: cluster.queue, turnLocks: cluster.turnLocks }),
   });
   cluster?.presence.track(() => app.io.of('/agent').sockets.size);
@@ -129,13 +132,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 
   // Compiled before the first shopper arrives (warm-start.ts): throwaway apps on loopback, one after
   // the other, nothing real touched. Their per-IP limits admit every warm-up widget: all come from 127.0.0.1.
-  const warmLimits = { ...config.limits, conversationsPerIpPerHour: WARM_UP_WIDGETS, socketsPerIp: WARM_UP_WIDGETS };
   const warmUpEnds = Date.now() + WARM_UP_TIMEOUT_MS; // one bound for all the apps together
-  for (let round = 0; round < WARM_UP_APPS && Date.now() < warmUpEnds; round += 1) {
+  for (const widgets of WARM_UP_WIDGETS_PER_APP) {
+    if (Date.now() >= warmUpEnds) break;
+    const warmLimits = { ...config.limits, conversationsPerIpPerHour: widgets, socketsPerIp: widgets };
     const warmStore = await createSqliteStore({ file: ':memory:' });
-    const warm = createApp({ config: { ...config, email: undefined, limits: warmLimits }, logger, store: warmStore, intents, orders: createDemoOrderProvider(), clock: () => new Date(), assets });
-    const warmedUp = await warmUpSocketPath(warm, WARM_UP_WIDGETS, warmUpEnds - Date.now());
-    if (warmedUp.replies < WARM_UP_WIDGETS * WARM_UP_QUESTIONS.length) logger.warn({ conversations: warmedUp.conversationIds.length, replies: warmedUp.replies }, 'the warm-up got fewer bot replies than it asked for: the first shoppers may wait longer');
+    const warm = createApp({ config: { ...config, email: undefined, limits: warmLimits }, logger, store: warmStore, intents, orders: createDemoOrderProvider(), clock, assets });
+    const warmedUp = await warmUpSocketPath(warm, widgets, warmUpEnds - Date.now());
+    if (warmedUp.replies < widgets * WARM_UP_QUESTIONS.length) logger.warn({ conversations: warmedUp.conversationIds.length, replies: warmedUp.replies }, 'the warm-up got fewer bot replies than it asked for: the first shoppers may wait longer');
     await warm.close();
     await warmStore.close();
   }

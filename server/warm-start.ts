@@ -2,10 +2,10 @@
  * Warms the message path before a node takes traffic. V8 compiles a function for speed only after
  * it has run many times, so the first shoppers after a start met slow code. `serve` first sends
  * routine questions through throwaway apps on in-memory SQLite stores (two, one after the other:
- * `WARM_UP_APPS`), over loopback sockets exactly as widgets send them: socket.io and its parser,
+ * `WARM_UP_WIDGETS_PER_APP`), over loopback sockets exactly as widgets send them: socket.io and its parser,
  * the event validation and limits, triage, the bot's answer and order lookup, the conversation
- * service, the SQLite write path and its group commit, and the broadcast of the reply (720
- * messages each).
+ * service, the SQLite write path and its group commit, and the broadcast of the reply
+ * (`WARM_UP_WIDGETS_PER_APP`).
  *
  * The sockets matter: that earlier warm-up called the conversation service directly and left the
  * transport cold. In the load benchmark (10,000 widgets @ 2,000 msg/s) the first second's replies
@@ -17,7 +17,7 @@
  * throwaway app on `:memory:` with the demo orders, and each listens on an ephemeral loopback port
  * that closes with it. A warm-up that fails or stalls is logged and the node starts anyway.
  *
- * @example await warmUpSocketPath(createApp({ ...deps, store: memoryStore, orders: createDemoOrderProvider() }));
+ * @example await warmUpSocketPath(createApp({ ...deps, store: memoryStore, orders: createDemoOrderProvider() }), 120);
  */
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
@@ -36,20 +36,26 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
   'Comment retourner un article ?',
 ];
 
-/** Widgets the warm-up opens, each asking the six questions: 720 messages through every layer. */
-export const WARM_UP_WIDGETS = 120;
 /**
- * Throwaway apps warmed one after the other. The app's functions are closures made per app
- * (`createConversationService(deps)` and the like): warmed through one app only, V8's optimised
- * code took that app's closures for the only ones, and the real app's first shoppers met code
- * being compiled again. After a second app every call site has seen two closures of each function.
- * At 10,000 widgets @ 3,000 msg/s, five alternated pairs: the first second's p50 was 188, 97, 244,
- * 11 and 126 ms against 416, 1,194, 259, 247 and 174 with one app, the whole run's p99 261, 192,
- * 411, 109 and 237 ms against 523, 1,522, 395, 338 and 250; 1,000 widgets @ 500 msg/s was
- * unchanged (p99 7.7, 13.3, 38.6, 6.7 against 22.6, 6.7, 13.7, 7.2 ms); start-up 3.7–4.8 s
- * instead of 3.3–4.1.
+ * Throwaway apps warmed one after the other, and the widgets each opens (each asks the six
+ * questions: 720 messages through every layer for 120 widgets).
+ *
+ * Two apps: the app's functions are closures made per app (`createConversationService(deps)` and
+ * the like). Warmed through one app only, V8's optimised code took that app's closures for the only
+ * ones, and the real app's first shoppers met code being compiled again. After a second app every
+ * call site has seen two closures of each function. At 10,000 widgets @ 3,000 msg/s, five
+ * alternated pairs: the first second's p50 was 188, 97, 244, 11 and 126 ms against 416, 1,194,
+ * 259, 247 and 174 with one app, the whole run's p99 261, 192, 411, 109 and 237 ms against 523,
+ * 1,522, 395, 338 and 250.
+ *
+ * The second app gets three times the widgets: its closures deoptimise what the first app's
+ * traffic compiled ("wrong call target" in `--trace-deopt`), and V8 compiles those functions again
+ * only once they have run hot on the new feedback. With 120 widgets in each app, `--trace-opt`
+ * showed 18 functions of the message path (`decideTurn`, `receiveCustomerMessage`, …) compiled
+ * again in the real app's first second under load; with 360 in the second, 10 (README: the
+ * latency figures, and the shared clock in main.ts that keeps `decideTurn` compiled).
  */
-export const WARM_UP_APPS = 2;
+export const WARM_UP_WIDGETS_PER_APP: readonly number[] = [120, 360];
 /** The whole warm-up, every app's, gives up after this (a slow machine starts colder, never later). */
 export const WARM_UP_TIMEOUT_MS = 20_000;
 
@@ -65,7 +71,7 @@ export interface WarmUpResult {
  * sending the next once the bot has answered the last, until `timeoutMs` has passed. The app's own limits apply, so the caller
  * gives the throwaway app per-IP limits above `widgets` (every socket comes from 127.0.0.1).
  */
-export async function warmUpSocketPath(app: App, widgets = WARM_UP_WIDGETS, timeoutMs = WARM_UP_TIMEOUT_MS): Promise<WarmUpResult> {
+export async function warmUpSocketPath(app: App, widgets: number, timeoutMs = WARM_UP_TIMEOUT_MS): Promise<WarmUpResult> {
   // `serve` hands over an app that does not listen yet; a test's may already.
   if (!app.httpServer.listening) await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
