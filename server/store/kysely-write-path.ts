@@ -10,7 +10,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../errors.js';
 import type { ChatMessage, ConversationStatus, TriageResult } from '../protocol.js';
-import { toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
+import { toChatMessage, toConversationColumns, toConversationRecord, triageJson } from './rows.js';
 import {
   applyPatch,
   PREVIEW_LENGTH,
@@ -43,7 +43,7 @@ export function newMessageRow(input: NewMessage, seq: number): MessagesTable {
     client_id: input.clientId ?? null,
     author_name: input.authorName ?? null,
     at: input.at,
-    triage_json: input.triage === undefined ? null : JSON.stringify(input.triage),
+    triage_json: input.triage === undefined ? null : triageJson(input.triage),
   };
 }
 

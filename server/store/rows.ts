@@ -99,9 +99,24 @@ export function toConversationRecord(row: ConversationsTable): ConversationRecor
 type Column = keyof ConversationsTable;
 type Encoder = (value: never) => ConversationsTable[Column];
 
+let lastTriage: TriageResult | undefined;
+let lastTriageJson = '';
+/**
+ * A triage result as JSON text. A shopper message's triage is written twice in its one write (with
+ * the message, and as the conversation's last triage), so the last result's text is kept: one
+ * `JSON.stringify` instead of two per message. Triage results are never changed once made.
+ */
+export function triageJson(triage: TriageResult): string {
+  if (triage !== lastTriage) {
+    lastTriageJson = JSON.stringify(triage);
+    lastTriage = triage;
+  }
+  return lastTriageJson;
+}
+
 const asIs: Encoder = (value: string | number | null) => value;
 const asJson: Encoder = (value: unknown) => JSON.stringify(value);
-const asNullableJson: Encoder = (value: unknown) => (value === null ? null : JSON.stringify(value));
+const asTriageJson: Encoder = (value: TriageResult | null) => (value === null ? null : triageJson(value));
 
 /** Record field → its column and how the value is written there. */
 const PATCH_COLUMNS: Record<keyof ConversationPatch, [Column, Encoder]> = {
@@ -113,7 +128,7 @@ const PATCH_COLUMNS: Record<keyof ConversationPatch, [Column, Encoder]> = {
   intent: ['intent', asIs],
   urgency: ['urgency', asIs],
   reasons: ['reasons_json', asJson],
-  lastTriage: ['last_triage_json', asNullableJson],
+  lastTriage: ['last_triage_json', asTriageJson],
   botState: ['bot_state_json', asJson],
   queuedAt: ['queued_at', asIs],
   assigneeId: ['assignee_id', asIs],
