@@ -41,6 +41,8 @@ export function sqliteFileIn(dataDir: string): string {
 
 /** The WAL file's size kept after it starts over: twice what starting over waits for (4,096 pages). */
 const WAL_FILE_LIMIT_BYTES = 32 * 1024 * 1024;
+/** SQLite's page cache per connection, in KiB (a negative `cache_size`). */
+const PAGE_CACHE_KIB = 8000;
 
 export interface SqliteStoreOptions {
   /** Path of the database file (its folder is created if missing), or `:memory:` for unit tests. */
@@ -71,6 +73,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   database.pragma('foreign_keys = ON');
   // A CLI command or a second process may hold the write lock for a moment: wait, don't fail.
   database.pragma('busy_timeout = 5000');
+  // An 8 MB page cache instead of better-sqlite3's 16 MB. Every COMMIT that follows a B-tree split
+  // scans the whole cache's hash table (SQLite re-keys the new pages through the lock page's number,
+  // `pcache1TruncateUnsafe`), so the scan costs half as much; pages that fell out are read back from
+  // the OS's cache. perf at 10,000 widgets @ 3,000 msg/s: the scan 1.6–2.2 % of the event loop
+  // instead of 3.1–3.7 %, `pread` 0.6 % instead of 0.4 % (README: the write path).
+  database.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   try {
     await migrateToLatest(db);
