@@ -1,11 +1,11 @@
 /**
  * Warms the message path before a node takes traffic. V8 compiles a function for speed only after
  * it has run many times, so the first shoppers after a start met slow code. `serve` first sends
- * routine questions through throwaway apps on in-memory SQLite stores (two, one after the other:
- * `WARM_UP_WIDGETS_PER_APP`), over loopback sockets exactly as widgets send them: socket.io and its parser,
- * the event validation and limits, triage, the bot's answer and order lookup, the conversation
- * service, the SQLite write path and its group commit, and the broadcast of the reply
- * (`WARM_UP_WIDGETS_PER_APP`).
+ * routine questions through throwaway apps on in-memory SQLite stores (two, one after the other,
+ * with the widgets `WARM_UP_WIDGETS_PER_APP` gives each), over loopback sockets exactly as widgets
+ * send them: socket.io and its parser, the event validation and limits, triage, the bot's answer and
+ * order lookup, the conversation service, the SQLite write path and its group commit, and the
+ * broadcast of the reply.
  *
  * The sockets matter: that earlier warm-up called the conversation service directly and left the
  * transport cold. In the load benchmark (10,000 widgets @ 2,000 msg/s) the first second's replies
