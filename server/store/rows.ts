@@ -36,6 +36,17 @@ export function readBotState(json: string): Pick<ConversationRecord, 'botState' 
   return read;
 }
 
+/**
+ * The bot state a write just stored, as reading its row back will give it. A state that passes the
+ * schema is kept as it is, frozen: the write neither parses its own JSON back nor copies the parts
+ * it carried over from the previous state (with real shoppers nearly every write stores a state
+ * never seen before, so `readBotState` would parse each one, and keep it). Anything else reads as
+ * `json` does: the initial state, with the fault.
+ */
+export function writtenBotState(state: ConversationRecord['botState'], json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
+  return StoredBotState.safeParse(state).success ? { botState: deepFreeze(state) } : readBotState(json);
+}
+
 function parseBotState(json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
   let value: unknown;
   try {

@@ -13,7 +13,7 @@ import type { ChatMessage } from '../protocol.js';
 import { createConversationCache, type ConversationCache } from './conversation-cache.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { CONVERSATION_NOT_FOUND, newMessageRow, previewOf } from './kysely-write-path.js';
-import { newConversationRow, readBotState, toChatMessage, toConversationColumns, toConversationRecord } from './rows.js';
+import { newConversationRow, toChatMessage, toConversationColumns, toConversationRecord, writtenBotState } from './rows.js';
 import { applyPatch, type BotTurnRecord, type ConversationPatch, type ConversationRecord, type NewMessage, type Store } from './store.js';
 import type { ConversationsTable, MessagesTable } from './tables.js';
 import { toShopperEmail } from './kysely-trust-store.js';
@@ -82,14 +82,15 @@ export function createSqliteWritePath(
   /**
    * Writes the patch and returns the record patched (as the PostgreSQL store does: a fault in the
    * stored bot state stays on it, so the turn still logs it once). The cache gets the record exactly
-   * as reading the row back gives it: the bot state through its schema, a healed one without fault.
+   * as reading the row back gives it: a bot state that fails its schema as the initial one with the
+   * fault, a healed one without.
    */
   function writeConversation(current: ConversationRecord, patch: ConversationPatch): ConversationRecord {
     const columns = patchConversation(current.id, patch);
     const next = applyPatch(current, patch);
-    if (columns.bot_state_json === undefined) return conversations.set(next);
+    if (patch.botState === undefined || columns.bot_state_json === undefined) return conversations.set(next);
     const { botStateFault: _before, ...rest } = next;
-    conversations.set({ ...rest, ...readBotState(columns.bot_state_json) });
+    conversations.set({ ...rest, ...writtenBotState(patch.botState, columns.bot_state_json) });
     return next;
   }
 

@@ -3,7 +3,7 @@
 // so a bad row never crashes a bot turn.
 import { describe, expect, it } from 'vitest';
 import { INITIAL_BOT_STATE, type StoredBotState } from '../../server/protocol.js';
-import { readBotState } from '../../server/store/rows.js';
+import { readBotState, writtenBotState } from '../../server/store/rows.js';
 
 describe('readBotState', () => {
   it('reads a state the bot wrote, lookups and case history included', () => {
@@ -46,5 +46,27 @@ describe('readBotState', () => {
 
   it('never hands out the frozen initial state itself (a turn may extend it)', () => {
     expect(Object.isFrozen(readBotState('oops').botState)).toBe(false);
+  });
+});
+
+describe('writtenBotState', () => {
+  const earlier = readBotState('{"failures":0,"lookups":[{"orderId":"1002","result":"not_found"}],"turns":[{"intent":"payment","sentimentScore":0}]}').botState;
+
+  it('keeps a valid state as written, frozen, sharing what it carried over, and equal to reading its JSON back', () => {
+    const state = { ...earlier, turns: [...(earlier.turns ?? []), { intent: 'refund' as const, sentimentScore: -0.3 }], lastReply: 'Refunds take 5 days.' };
+    const json = JSON.stringify(state);
+    const written = writtenBotState(state, json);
+    expect(written.botState).toBe(state);
+    expect(written.botState.lookups).toBe(earlier.lookups);
+    expect(written.botStateFault).toBeUndefined();
+    expect(Object.isFrozen(state) && Object.isFrozen(state.turns) && Object.isFrozen(state.turns[1])).toBe(true);
+    expect(written).toEqual(readBotState(json));
+  });
+
+  it('gives what reading the row back gives for a state that fails the schema: the initial state and the fault', () => {
+    const state = { failures: 'many', lookups: 'none' } as never;
+    const json = JSON.stringify(state);
+    expect(writtenBotState(state, json)).toEqual(readBotState(json));
+    expect(writtenBotState(state, json).botStateFault).toMatch(/failures/);
   });
 });
