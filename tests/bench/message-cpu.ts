@@ -1,8 +1,11 @@
 /**
  * CPU per shopper message on the server side, without sockets: N conversations each send M
  * routine questions through the conversation service (triage, one group-committed write, the bot
- * turn and its reply), on a real SQLite file. Prints CPU µs per message (user + system of this
- * process, so it moves less with other load than wall time does), and the main thread's alone.
+ * turn and its reply), on a real SQLite file. Each conversation reports its own time zone, as
+ * shoppers worldwide do, so bot states differ between conversations as with real traffic (where
+ * free text makes nearly every state new) instead of being one JSON text that all of them share.
+ * Prints CPU µs per message (user + system of this process, so it moves less with other load than
+ * wall time does), and the main thread's alone.
  *
  *   npm run bench:message -- [conversations=500] [rounds=4, at most 4]
  */
@@ -19,9 +22,10 @@ const QUESTIONS = ['how long does shipping to Germany take?', 'what payment meth
 await ensureBuilt({ log: (line) => process.stderr.write(line) }); // the test server serves dist/
 const server = await startTestServer({ env: { LOG_LEVEL: 'warn' } });
 const service = server.app.service;
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 async function open(n: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push((await service.openSession({ locale: 'en' })).conversation.id);
+  for (let i = 0; i < n; i++) ids.push((await service.openSession({ locale: 'en', timeZone: TIME_ZONES[i % TIME_ZONES.length] })).conversation.id);
   return ids;
 }
 
