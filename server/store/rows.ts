@@ -41,10 +41,10 @@ export function readBotState(json: string): Pick<ConversationRecord, 'botState' 
  * schema is kept as it is, frozen: the write neither parses its own JSON back nor copies the parts
  * it carried over from the previous state (with real shoppers nearly every write stores a state
  * never seen before, so `readBotState` would parse each one, and keep it). Anything else reads as
- * `json` does: the initial state, with the fault.
+ * its JSON does: the initial state, with the fault.
  */
-export function writtenBotState(state: ConversationRecord['botState'], json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
-  return StoredBotState.safeParse(state).success ? { botState: deepFreeze(state) } : readBotState(json);
+export function writtenBotState(state: ConversationRecord['botState']): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
+  return StoredBotState.safeParse(state).success ? { botState: deepFreeze(state) } : readBotState(JSON.stringify(state));
 }
 
 function parseBotState(json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {

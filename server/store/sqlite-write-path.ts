@@ -86,11 +86,11 @@ export function createSqliteWritePath(
    * fault, a healed one without.
    */
   function writeConversation(current: ConversationRecord, patch: ConversationPatch): ConversationRecord {
-    const columns = patchConversation(current.id, patch);
+    patchConversation(current.id, patch);
     const next = applyPatch(current, patch);
-    if (patch.botState === undefined || columns.bot_state_json === undefined) return conversations.set(next);
+    if (patch.botState === undefined) return conversations.set(next);
     const { botStateFault: _before, ...rest } = next;
-    conversations.set({ ...rest, ...writtenBotState(patch.botState, columns.bot_state_json) });
+    conversations.set({ ...rest, ...writtenBotState(patch.botState) });
     return next;
   }
 
@@ -107,11 +107,11 @@ export function createSqliteWritePath(
     };
   }
 
-  /** Writes the changed columns and returns them. */
-  function patchConversation(id: string, patch: ConversationPatch): Partial<ConversationsTable> {
+  /** Writes the changed columns. */
+  function patchConversation(id: string, patch: ConversationPatch): void {
     const columns = toConversationColumns(patch);
     const names = Object.keys(columns).sort();
-    if (names.length === 0) return columns;
+    if (names.length === 0) return;
     const key = names.join(',');
     let statement = updates.get(key);
     if (!statement) {
@@ -119,7 +119,6 @@ export function createSqliteWritePath(
       updates.set(key, statement);
     }
     statement.run(...names.map((name) => columns[name as keyof typeof columns]), id);
-    return columns;
   }
 
   /**
