@@ -37,6 +37,8 @@ export interface CellResult {
   cpuPercent: number;
   /** The server's main thread (its event loop) alone: near 100 % it is saturated. */
   mainThreadPercent: number;
+  /** This driver process: it shares the machine's cores with the server it measures. */
+  driverCpuPercent: number;
   rssPerIdleWidgetKb: number;
   /** p99 of the messages sent after the first two seconds (JIT and caches warm), NaN in shorter runs. */
   steadyP99Ms: number;
@@ -95,6 +97,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const total = Math.round(options.rate * options.seconds);
     const cpuBefore = cpuSeconds(pid);
     const mainBefore = cpuSeconds(pid, true);
+    const driverBefore = cpuSeconds(process.pid);
     const startedAt = performance.now();
     for (let sent = 0; sent < total; ) {
       // Open loop: as many messages as the clock says are due, whatever the server's pace.
@@ -115,6 +118,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const elapsed = (performance.now() - startedAt) / 1000;
     const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
     const mainThreadPercent = ((cpuSeconds(pid, true) - mainBefore) / elapsed) * 100;
+    const driverCpuPercent = ((cpuSeconds(process.pid) - driverBefore) / elapsed) * 100;
     latencies.sort((a, b) => a - b);
     const timeline = [...bySecond.entries()]
       .filter(([, values]) => values !== undefined)
@@ -132,6 +136,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
       repliesPerSecond: latencies.length / elapsed,
       cpuPercent,
       mainThreadPercent,
+      driverCpuPercent,
       rssPerIdleWidgetKb,
       timeline,
     };

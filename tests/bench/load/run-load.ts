@@ -120,6 +120,7 @@ async function measureNodes(nodes: number, options: CellOptions): Promise<CellRe
       repliesPerSecond: sum((r) => r.repliesPerSecond),
       cpuPercent: sum((r) => r.cpuPercent),
       mainThreadPercent: Math.max(...results.map((r) => r.mainThreadPercent)), // the busiest node's event loop
+      driverCpuPercent: results[0]!.driverCpuPercent, // one process drives every node: each cell reads the same figure
       rssPerIdleWidgetKb: sum((r) => r.rssPerIdleWidgetKb) / nodes,
       steadyP99Ms: Math.max(...results.map((r) => r.steadyP99Ms)),
       timeline: results[0]!.timeline, // the first node's: enough to see where in the run it was slow
@@ -135,7 +136,7 @@ const timelineRow = (name: string, r: CellResult) =>
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const row = (name: string, r: CellResult) =>
-  `${name.padEnd(10)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${r.failed}/${r.sent}`.padStart(12)} ${fmt(r.repliesPerSecond, 0).padStart(10)} ${fmt(r.cpuPercent, 0).padStart(6)} ${fmt(r.mainThreadPercent, 0).padStart(7)} ${fmt(r.rssPerIdleWidgetKb).padStart(14)}`;
+  `${name.padEnd(10)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${r.failed}/${r.sent}`.padStart(12)} ${fmt(r.repliesPerSecond, 0).padStart(10)} ${fmt(r.cpuPercent, 0).padStart(6)} ${fmt(r.mainThreadPercent, 0).padStart(7)} ${fmt(r.rssPerIdleWidgetKb).padStart(14)} ${fmt(r.driverCpuPercent, 0).padStart(9)}`;
 
 async function main(): Promise<number> {
   const seconds = flag('seconds', process.argv.includes('--full') ? 10 : 4);
@@ -150,7 +151,7 @@ async function main(): Promise<number> {
       const floor = await measure('floor', options);
       const relay = await measure('relaydesk', options);
       console.log(`\n${cell.widgets} widgets @ ${cell.rate} msg/s for ${seconds} s (round ${round}/${rounds}; shared machine: figures are noisy)`);
-      console.log(`${''.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(12)} ${'replies/s'.padStart(10)} ${'CPU %'.padStart(6)} ${'main %'.padStart(7)} ${'RSS KB/widget'.padStart(14)}`);
+      console.log(`${''.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(12)} ${'replies/s'.padStart(10)} ${'CPU %'.padStart(6)} ${'main %'.padStart(7)} ${'RSS KB/widget'.padStart(14)} ${'driver %'.padStart(9)}`);
       console.log(row('floor', floor));
       console.log(row('relaydesk', relay));
       if (seconds > 2) console.log(`p99 of messages sent after the first 2 s: floor ${fmt(floor.steadyP99Ms)} ms, relaydesk ${fmt(relay.steadyP99Ms)} ms`);
