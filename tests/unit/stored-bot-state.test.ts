@@ -69,4 +69,20 @@ describe('writtenBotState', () => {
     expect(writtenBotState(state)).toEqual(readBotState(json));
     expect(writtenBotState(state).botStateFault).toMatch(/failures/);
   });
+  // Entries carried over are checked once (rows.ts keeps what passed, per list): what is new is still checked.
+  it('still refuses a bad entry added to a list whose other entries were checked before', () => {
+    const state = { ...earlier, lookups: [...earlier.lookups, { orderId: '1003', result: 'lost in the mail' }] } as never;
+    expect(writtenBotState(state)).toEqual(readBotState(JSON.stringify(state)));
+    expect(writtenBotState(state).botStateFault).toMatch(/at lookups\.1/);
+  });
+
+  it('checks an entry moved from another list against its new list', () => {
+    const state = { ...earlier, lookups: [...(earlier.turns ?? [])] } as never;
+    expect(writtenBotState(state).botStateFault).toMatch(/at lookups\.0/);
+  });
+
+  it('still checks the fields beside lists that are all carried over', () => {
+    const state = { ...earlier, failures: -1 } as never;
+    expect(writtenBotState(state).botStateFault).toMatch(/at failures/);
+  });
 });
