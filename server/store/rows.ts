@@ -43,12 +43,13 @@ export function readBotState(json: string): Pick<ConversationRecord, 'botState' 
 const CHECKED_LISTS = ['turns', 'lookups', 'orderEmails', 'awaitingEmailFor', 'agentLookups', 'earlierCases'] as const;
 const checkedByList = new Map(CHECKED_LISTS.map((field) => [field, new WeakSet<object>()]));
 
-function rememberChecked(state: ConversationRecord['botState']): ConversationRecord['botState'] {
+/** Remembers the state's lists as checked, and the entries of `part`'s lists (the ones just checked). */
+function rememberChecked(state: ConversationRecord['botState'], part: Record<string, unknown> = state): ConversationRecord['botState'] {
   for (const [field, checked] of checkedByList) {
     const list: unknown = state[field];
-    if (!Array.isArray(list)) continue;
+    if (!Array.isArray(list) || checked.has(list)) continue;
     checked.add(list);
-    for (const entry of list) if (typeof entry === 'object' && entry !== null) checked.add(entry);
+    for (const entry of part[field] as unknown[]) if (typeof entry === 'object' && entry !== null) checked.add(entry);
   }
   return state;
 }
@@ -72,8 +73,9 @@ function uncheckedPart(state: ConversationRecord['botState']): Record<string, un
  * its JSON does: the initial state, with the fault.
  */
 export function writtenBotState(state: ConversationRecord['botState']): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
-  if (!StoredBotState.safeParse(uncheckedPart(state)).success) return readBotState(JSON.stringify(state));
-  return { botState: rememberChecked(deepFreeze(state)) };
+  const part = uncheckedPart(state);
+  if (!StoredBotState.safeParse(part).success) return readBotState(JSON.stringify(state));
+  return { botState: rememberChecked(deepFreeze(state), part) };
 }
 
 function parseBotState(json: string): Pick<ConversationRecord, 'botState' | 'botStateFault'> {
