@@ -189,7 +189,8 @@ const PATCH_COLUMNS: Record<keyof ConversationPatch, [Column, Encoder]> = {
 /** The columns a patch changes; fields that are `undefined` or unknown are left out. */
 export function toConversationColumns(patch: ConversationPatch): Partial<ConversationsTable> {
   const columns: Partial<Record<Column, unknown>> = {};
-  for (const [field, value] of Object.entries(patch)) {
+  for (const field in patch) {
+    const value = patch[field as keyof ConversationPatch];
     const target = PATCH_COLUMNS[field as keyof ConversationPatch];
     if (target === undefined || value === undefined) continue;
     const [column, encode] = target;

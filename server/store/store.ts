@@ -25,7 +25,11 @@ export type { BotState, ConversationRecord } from './conversation-record.js';
 /** The conversation after `patch` (undefined fields kept), without reading it back. Pure. */
 export function applyPatch(current: ConversationRecord, patch: ConversationPatch): ConversationRecord {
   const next = { ...current };
-  for (const [field, value] of Object.entries(patch)) if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+  // for…in rather than Object.entries: no [field, value] array per field on every write.
+  for (const field in patch) {
+    const value = patch[field as keyof ConversationPatch];
+    if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+  }
   return next;
 }
 
