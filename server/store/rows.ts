@@ -190,8 +190,9 @@ const PATCH_COLUMNS: Record<keyof ConversationPatch, [Column, Encoder]> = {
 export function toConversationColumns(patch: ConversationPatch): Partial<ConversationsTable> {
   const columns: Partial<Record<Column, unknown>> = {};
   for (const field in patch) {
-    const value = patch[field as keyof ConversationPatch];
-    const target = PATCH_COLUMNS[field as keyof ConversationPatch];
+    const key = field as keyof ConversationPatch;
+    const value = patch[key];
+    const target = PATCH_COLUMNS[key];
     if (target === undefined || value === undefined) continue;
     const [column, encode] = target;
     columns[column] = encode(value as never);
