@@ -64,6 +64,8 @@ export interface AppDeps {
   turnLocks?: BotTurnDeps['turnLocks'];
   /** Several nodes: queue changes announced to and heard from the other nodes (server/cluster/queue-sync.ts). */
   queueChanges?: Pick<QueueChanges, 'announce' | 'onRemote'>;
+  /** The process's own metrics (GC pauses, event-loop delay, memory) on `/metrics`: the app that serves the process (main.ts). */
+  runtimeMetrics?: boolean;
 }
 
 export interface App {
@@ -91,7 +93,7 @@ export function createApp(deps: AppDeps): App {
   warmUpTriage(deps.intents.current());
   // A write that fails for a storage reason (disk full) is logged by its code and turns /healthz red.
   const writes = watchWrites(deps.store, logger);
-  const ops = createOps({ config, logger, store: writes.store, intents: deps.intents, clock, onIntentSaved: deps.onIntentSaved });
+  const ops = createOps({ config, logger, store: writes.store, intents: deps.intents, clock, onIntentSaved: deps.onIntentSaved, runtimeMetrics: deps.runtimeMetrics });
   // The ops store counts every stored message; everything else behaves as the given store.
   const { store, events } = ops;
   const limits = deps.limits ?? createLimiters(config.limits);

@@ -121,7 +121,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // `deps.clock()` the warm-up compiled, where a second one deoptimised it (warm-start.ts).
   const clock = () => new Date();
   const app = createApp({
-    ...{ config, logger, store, intents, orders, clock, assets, socketAdapter, limits },
+    ...{ config, logger, store, intents, orders, clock, assets, socketAdapter, limits, runtimeMetrics: true },
     ...(cluster && { agentsOnline: cluster.presence.agentsOnline, onIntentSaved: cluster.intents.announce, queueChanges: cluster.queue, turnLocks: cluster.turnLocks }),
   });
   cluster?.presence.track(() => app.io.of('/agent').sockets.size);

@@ -33,11 +33,16 @@ export interface OpsDeps {
   clock: () => Date;
   /** A console intent save is live on this node (several nodes announce it to the others). */
   onIntentSaved?: (intent: string, versionId: string) => void;
+  /** The process's own metrics on `/metrics` too (`MetricsDeps.runtime`). */
+  runtimeMetrics?: boolean;
 }
 
 export function createOps(deps: OpsDeps) {
   const { config, logger, clock } = deps;
-  const metrics: Metrics = createMetrics({ queueLength: async () => (await deps.store.listConversations({ status: ['queued'] })).length });
+  const metrics: Metrics = createMetrics({
+    queueLength: async () => (await deps.store.listConversations({ status: ['queued'] })).length,
+    runtime: deps.runtimeMetrics,
+  });
   // Every message is stored through this one wrapper, so every one is counted.
   const store = countStoredMessages(deps.store, metrics);
   deps.intents.onReload(() => metrics.intentReloads.inc({ result: 'ok' }));

@@ -14,17 +14,26 @@
  * - `relaydesk_first_response_seconds`: first hand-over → the first agent reply.
  * - `relaydesk_resolution_seconds`: first hand-over → resolved by an agent.
  * - `relaydesk_ratings`: the first 1–5 rating of each conversation (`_sum / _count` is the average).
+ * - With `runtime`, prom-client's process metrics too: among them `nodejs_gc_duration_seconds{kind}`
+ *   (every GC pause) and `nodejs_eventloop_lag_{p50,p90,p99,max}_seconds`, which cover the time
+ *   since the previous scrape (the delay histogram starts over at each one).
  *
  * @example
  *   const metrics = createMetrics({ queueLength: async () => 3 });
  *   metrics.handoffs.inc({ reason: 'safety' });
  *   res.type(metrics.contentType).send(await metrics.render());
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface MetricsDeps {
   /** Conversations waiting in the queue now; read at every scrape. */
   queueLength: () => Promise<number>;
+  /**
+   * Also the process's own metrics (prom-client's defaults: CPU, memory, GC pauses by kind,
+   * event-loop delay since the last scrape). They watch the whole process and are never stopped,
+   * so only the app that serves the process turns them on (main.ts), not tests' many apps.
+   */
+  runtime?: boolean;
 }
 
 /** Seconds: from a quick pick-up to a day (a complaint left overnight). */
@@ -34,6 +43,7 @@ const RESOLUTION_BUCKETS = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400,
 export function createMetrics(deps: MetricsDeps) {
   const registry = new Registry();
   const registers = [registry];
+  if (deps.runtime) collectDefaultMetrics({ register: registry });
   const metrics = {
     messages: new Counter({ name: 'relaydesk_messages_total', help: 'Stored messages by sender', labelNames: ['from'] as const, registers }),
     conversations: new Counter({ name: 'relaydesk_conversations_total', help: 'Conversations in which the shopper wrote', registers }),

@@ -1,10 +1,14 @@
 // GET /metrics on a real server after a scripted set of conversations: every counter, the
 // queue gauge and the histograms count exactly. The server's clock is moved past
 // BOT_IDLE_MINUTES at the end, so the conversation the bot helped settles as solved by the bot.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAgents } from '../support/agent-client.js';
 import { runDeskScript } from '../support/desk-script.js';
 import { closeClients, connectCustomer } from '../support/socket-client.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
 
 let server: TestServer;
@@ -111,4 +115,20 @@ describe('GET /metrics', () => {
     server.intents.reload();
     expect((await scrape(server)).get('relaydesk_intent_reloads_total{result="ok"}')).toBe(1);
   });
+
+  it('adds the process metrics (GC pauses, event-loop delay, memory) where `relaydesk serve` runs, and nowhere else', async () => {
+    expect([...(await scrape(other)).keys()].filter((name) => name.startsWith('nodejs_') || name.startsWith('process_'))).toEqual([]);
+    const dataDir = mkdtempSync(join(tmpdir(), 'relaydesk-metrics-'));
+    const served = await spawnServer({ DATA_DIR: dataDir });
+    try {
+      const samples = await parse(await fetch(`${served.url}/metrics`));
+      expect(samples.get('nodejs_eventloop_lag_max_seconds')).toBeGreaterThan(0);
+      expect(samples.get('process_resident_memory_bytes')).toBeGreaterThan(0);
+      expect(samples.get('relaydesk_queue_length')).toBe(0);
+    } finally {
+      served.child.kill('SIGTERM');
+      await served.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 40_000); // a server start: several seconds on a loaded CI machine
 });

@@ -26,6 +26,17 @@ export interface CellOptions {
   seconds: number;
   /** A message whose bot reply has not arrived this long after the last send counts as failed. */
   replyTimeoutMs: number;
+  /** Read the server's runtime metrics (`GET /metrics`) just before and after the load: RelayDesk only. */
+  runtimeMetrics?: boolean;
+}
+
+/** What the server's own metrics say of the load window: why its tail is what it is. */
+export interface ServerRuntime {
+  /** Event-loop delay over the window (`monitorEventLoopDelay`, reset by the first scrape). */
+  loopP99Ms: number;
+  loopMaxMs: number;
+  /** GC pauses in the window by kind (minor = scavenge, major = mark-compact, incremental = marking steps). */
+  gc: Array<{ kind: string; count: number; totalMs: number }>;
 }
 
 export interface CellResult {
@@ -44,6 +55,29 @@ export interface CellResult {
   steadyP99Ms: number;
   /** Per second of the run, by when the message was sent: where in the run the slow replies were. */
   timeline: Array<{ second: number; p50Ms: number; p99Ms: number; maxMs: number }>;
+  runtime?: ServerRuntime;
+}
+
+/** The samples of a Prometheus exposition, keyed by `name{labels}`. */
+async function scrape(url: string): Promise<Map<string, number>> {
+  const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+  const samples = new Map<string, number>();
+  for (const line of (await response.text()).split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const at = line.lastIndexOf(' ');
+    samples.set(line.slice(0, at), Number(line.slice(at + 1)));
+  }
+  return samples;
+}
+
+function runtimeBetween(before: Map<string, number>, after: Map<string, number>): ServerRuntime {
+  const ms = (name: string) => (after.get(name) ?? NaN) * 1000;
+  const gc = ['minor', 'major', 'incremental'].map((kind) => {
+    const delta = (name: string) => (after.get(`${name}{kind="${kind}"}`) ?? 0) - (before.get(`${name}{kind="${kind}"}`) ?? 0);
+    return { kind, count: delta('nodejs_gc_duration_seconds_count'), totalMs: delta('nodejs_gc_duration_seconds_sum') * 1000 };
+  });
+  return { loopP99Ms: ms('nodejs_eventloop_lag_p99_seconds'), loopMaxMs: ms('nodejs_eventloop_lag_max_seconds'), gc };
 }
 
 const CONNECT_BATCH = 250;
@@ -95,6 +129,8 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
       }),
     );
     const total = Math.round(options.rate * options.seconds);
+    // This scrape also starts the server's event-loop delay histogram over: the next one covers the load alone.
+    const runtimeBefore = options.runtimeMetrics ? await scrape(url) : undefined;
     const cpuBefore = cpuSeconds(pid);
     const mainBefore = cpuSeconds(pid, true);
     const driverBefore = cpuSeconds(process.pid);
@@ -119,6 +155,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
     const mainThreadPercent = ((cpuSeconds(pid, true) - mainBefore) / elapsed) * 100;
     const driverCpuPercent = ((cpuSeconds(process.pid) - driverBefore) / elapsed) * 100;
+    const runtime = runtimeBefore && runtimeBetween(runtimeBefore, await scrape(url));
     latencies.sort((a, b) => a - b);
     const timeline = [...bySecond.entries()]
       .filter(([, values]) => values !== undefined)
@@ -139,6 +176,7 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
       driverCpuPercent,
       rssPerIdleWidgetKb,
       timeline,
+      ...(runtime && { runtime }),
     };
   } finally {
     for (const socket of sockets) socket.disconnect();

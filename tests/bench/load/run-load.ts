@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCell, type CellOptions, type CellResult } from './load-driver.js';
+import { runCell, type CellOptions, type CellResult, type ServerRuntime } from './load-driver.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 // RelayDesk runs with the node flags `npm start` gives it (bin/relaydesk.js says why).
@@ -93,7 +93,7 @@ async function measure(kind: 'floor' | 'relaydesk', options: CellOptions): Promi
   if (nodes > 1) return measureNodes(nodes, options);
   const server = await start(kind);
   try {
-    return await runCell(server.url, server.child.pid!, options);
+    return await runCell(server.url, server.child.pid!, { ...options, runtimeMetrics: kind === 'relaydesk' });
   } finally {
     await server.stop();
   }
@@ -134,6 +134,13 @@ async function measureNodes(nodes: number, options: CellOptions): Promise<CellRe
 const timelineRow = (name: string, r: CellResult) =>
   `${name.padEnd(10)} ${r.timeline.map((s) => `${s.second}s ${fmt(s.p50Ms, 0)}/${fmt(s.p99Ms, 0)}/${fmt(s.maxMs, 0)}`).join('  ')}`;
 
+/** RelayDesk's event loop and GC over the load window, from its `/metrics`: what its p99 is made of. */
+const runtimeRow = (r: ServerRuntime) =>
+  `relaydesk's event loop during the load: delay p99 ${fmt(r.loopP99Ms)} ms, max ${fmt(r.loopMaxMs)} ms; GC pauses ${r.gc
+    .filter((g) => g.count > 0)
+    .map((g) => `${g.kind} ${g.count}× ${fmt(g.totalMs / g.count)} ms`)
+    .join(', ') || 'none'}`;
+
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const row = (name: string, r: CellResult) =>
   `${name.padEnd(10)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${r.failed}/${r.sent}`.padStart(12)} ${fmt(r.repliesPerSecond, 0).padStart(10)} ${fmt(r.cpuPercent, 0).padStart(6)} ${fmt(r.mainThreadPercent, 0).padStart(7)} ${fmt(r.rssPerIdleWidgetKb).padStart(14)} ${fmt(r.driverCpuPercent, 0).padStart(9)}`;
@@ -155,6 +162,7 @@ async function main(): Promise<number> {
       console.log(row('floor', floor));
       console.log(row('relaydesk', relay));
       if (seconds > 2) console.log(`p99 of messages sent after the first 2 s: floor ${fmt(floor.steadyP99Ms)} ms, relaydesk ${fmt(relay.steadyP99Ms)} ms`);
+      if (relay.runtime) console.log(runtimeRow(relay.runtime));
       if (process.argv.includes('--timeline')) {
         console.log('by second sent, p50/p99/max ms:');
         console.log(timelineRow('floor', floor));
