@@ -23,6 +23,7 @@ import { createLogger } from './logger.js';
 import { createDemoOrderProvider, createHttpOrderProvider } from './orders/order-provider.js';
 import { createPostgresStore, DatabaseUnavailableError } from './store/postgres-store.js';
 import { createSqliteStore, sqliteFileIn } from './store/sqlite-store.js';
+import { logCheckpointFaults } from './store/sqlite-durability.js';
 import { describeStorageFault } from './store/storage-faults.js';
 import type { Store } from './store/store.js';
 import { WARM_UP_QUESTIONS, WARM_UP_TIMEOUT_MS, WARM_UP_WIDGETS_PER_APP, warmUpSocketPath } from './warm-start.js';
@@ -56,7 +57,7 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
   if (!config.databaseUrl) {
     try {
       mkdirSync(config.dataDir, { recursive: true });
-      return await createSqliteStore({ file: sqliteFileIn(config.dataDir) });
+      return await createSqliteStore({ file: sqliteFileIn(config.dataDir), onCheckpoint: logCheckpointFaults(logger) });
     } catch (error) {
       // An unwritable, wrong-kind or corrupt DATA_DIR is the operator's to fix: one line, no stack.
       const fault = describeStorageFault(error, config.dataDir);

@@ -52,7 +52,7 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
  * traffic compiled ("wrong call target" in `--trace-deopt`), and V8 compiles those functions again
  * only once they have run hot on the new feedback. With 120 widgets in each app, `--trace-opt`
  * showed 18 functions of the message path (`decideTurn`, `receiveCustomerMessage`, …) compiled
- * again in the real app's first second under load; with 360 in the second, 10 (README: the
+ * again in the real app's first second under load; with 360 in the second, 10 (docs/write-path-measurements.md: the
  * latency figures, and the shared clock in main.ts that keeps `decideTurn` compiled).
  */
 export const WARM_UP_WIDGETS_PER_APP: readonly number[] = [120, 360];

@@ -8,7 +8,7 @@
  * savepoints, and if a write throws it is rolled back whole and run again with each write in its
  * own SAVEPOINT, so the one that throws rolls back alone and rejects alone and the others still
  * commit. With a savepoint per write, SQLite copies every page an earlier write of the batch
- * dirtied into its statement journal before changing it again (README: the figures).
+ * dirtied into its statement journal before changing it again (docs/write-path-measurements.md).
  * Writes run twice only in that rare case, so a write must allow it: nothing of the first run is
  * committed or sent (`committed` observers run after COMMIT), and the conversation cache is emptied
  * between the runs (`rolledBack`).

@@ -32,6 +32,7 @@
 import { closeSync, fsync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
 
 export type SyncWal = (done: (error: Error | null) => void) => void;
 /** Resolves once everything committed before the call is on disk; calls resolve in call order. */
@@ -124,6 +125,24 @@ export interface CheckpointReport {
   asked?: boolean;
 }
 
+/**
+ * `onCheckpoint` for a server: a failing checkpoint is logged when it starts failing (not every
+ * 250 ms while it goes on) and when checkpoints succeed again. While they fail, the WAL is not
+ * copied into the database file and grows on disk; what was acknowledged is still safe in it.
+ */
+export function logCheckpointFaults(logger: Pick<Logger, 'error' | 'info'>): (report: CheckpointReport) => void {
+  let failing: string | undefined;
+  return (report) => {
+    if (report.error !== undefined) {
+      if (report.error !== failing) logger.error({ fault: report.error }, 'WAL checkpoint failed: until checkpoints run again (a stopped checkpoint thread: until the next start) the WAL file only grows');
+      failing = report.error;
+    } else if (failing !== undefined) {
+      failing = undefined;
+      logger.info('WAL checkpoints succeed again');
+    }
+  };
+}
+
 export interface DurabilityOptions {
   onCheckpoint?: (report: CheckpointReport) => void;
   checkpointEveryMs?: number;
@@ -148,8 +167,14 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
   });
   worker.on('error', (error) => onCheckpoint({ error: String(error) }));
   worker.unref(); // never keeps a finished process alive
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let closing = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      // Nothing copies the WAL into the database file any more: it grows until the next start.
+      if (!closing) onCheckpoint({ error: `the checkpoint thread stopped (exit code ${code})` });
+      resolve();
+    }),
+  );
 
   return {
     // fsync flushes the file's dirty pages whichever descriptor wrote them: SQLite's frames included.

@@ -77,7 +77,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   // scans the whole cache's hash table (SQLite re-keys the new pages through the lock page's number,
   // `pcache1TruncateUnsafe`), so the scan costs half as much; pages that fell out are read back from
   // the OS's cache. perf at 10,000 widgets @ 3,000 msg/s: the scan 1.6–2.2 % of the event loop
-  // instead of 3.1–3.7 %, `pread` 0.6 % instead of 0.4 % (README: the write path).
+  // instead of 3.1–3.7 %, `pread` 0.6 % instead of 0.4 % (docs/write-path-measurements.md).
   database.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   try {
