@@ -58,15 +58,20 @@ const AMOUNT_RE = new RegExp(
 const CURRENCY_HINT_RE = new RegExp(`[$€£¥￥]|\\d\\s?(?:${WORD})|(?:usd|eur|gbp|jpy|brl|cad|aud|cny|chf|mxn)\\s?\\d`, 'iu');
 const DIGIT_RE = /\d/;
 
+/** Frozen and shared: most messages name no order, email or amount, and a triage result is kept with its conversation. */
+const NONE = Object.freeze([]) as unknown as never[];
+
 export function extractEntities(text: string): Entities {
   // Most chat messages hold no digit and no "@": skip the regexes that could only fail.
   const hasDigit = DIGIT_RE.test(text);
   return {
-    orderIds: hasDigit ? extractOrderIds(text) : [],
-    emails: mayHoldEmail(text) ? extractEmails(text) : [],
-    amounts: hasDigit && CURRENCY_HINT_RE.test(text) ? extractAmounts(text) : [],
+    orderIds: hasDigit ? orIfEmpty(extractOrderIds(text)) : NONE,
+    emails: mayHoldEmail(text) ? orIfEmpty(extractEmails(text)) : NONE,
+    amounts: hasDigit && CURRENCY_HINT_RE.test(text) ? orIfEmpty(extractAmounts(text)) : NONE,
   };
 }
+
+const orIfEmpty = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
 
 export function extractOrderIds(text: string): string[] {
   const ids = new Set<string>();

@@ -21,6 +21,13 @@ export interface IntentScore {
 /** Below this best score the message is `other`: one weak word is not an intent. */
 export const MIN_INTENT_SCORE = 1;
 
+/**
+ * The row of an intent nothing in the message matched, one frozen copy per intent: most of a
+ * result's six rows are these, and a conversation keeps its last result (the cached record's
+ * `lastTriage`), so each shared row is ~60 bytes less to keep, and for V8 to copy when it scavenges.
+ */
+const UNMATCHED: readonly IntentScore[] = INTENT_NAMES.map((intent) => Object.freeze({ intent, score: 0, matched: Object.freeze([]) as unknown as string[] }));
+
 export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentScore[] {
   const entries: IntentScore[] = [];
   for (const intent of INTENT_NAMES) entries.push({ intent, score: 0, matched: [] });
@@ -40,9 +47,11 @@ export function rankIntents(analysis: MessageAnalysis, set: IntentSet): IntentSc
     if (!entry || match.negated) continue;
     entry.excludedBy = [...(entry.excludedBy ?? []), match.term.label];
   }
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.excludedBy) entry.score = 0;
     entry.score = Math.round(entry.score * 100) / 100;
+    if (entry.score === 0 && entry.matched.length === 0 && !entry.excludedBy) entries[i] = UNMATCHED[i]!;
   }
   return sortByRank(entries, set);
 }
