@@ -89,8 +89,12 @@ export function createSqliteWritePath(
     patchConversation(current.id, patch);
     const next = applyPatch(current, patch);
     if (patch.botState === undefined) return conversations.set(next);
+    const written = writtenBotState(patch.botState);
+    // The usual case: the state passed its schema and nothing was faulty before. The caller and the
+    // cache then share one record: each write used to leave two copies, both kept for a while.
+    if (written.botStateFault === undefined && next.botStateFault === undefined && written.botState === next.botState) return conversations.set(next);
     const { botStateFault: _before, ...rest } = next;
-    conversations.set({ ...rest, ...writtenBotState(patch.botState) });
+    conversations.set({ ...rest, ...written });
     return next;
   }
 
