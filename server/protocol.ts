@@ -400,7 +400,7 @@ export const BotState = z.object({
   failures: z.number().int().nonnegative(),
   /** Recent lookups, newest last, for follow-ups and the agent view. */
   lookups: z.array(OrderLookup),
-  /** The text of the bot's last reply: the next one is never the same. */
+  /** The bot's last reply, as `replyFingerprint` (bot/reply-policy.ts; older rows: its text): the next one is never the same. */
   lastReply: z.string().optional(),
   /** Order privacy (orders/order-privacy.ts, SPEC §10): order emails the shopper typed correctly (lower case). */
   orderEmails: z.array(z.string()).optional(),

@@ -81,7 +81,7 @@ const NARROW_DOWN_AFTER: ReadonlySet<string> = new Set(['greeting', 'thanks', 'f
  * pushing back) goes to a person instead.
  */
 function avoidRepeat(input: DecideInput, base: BotState, decision: Decision): Decision {
-  if (decision.kind === 'handoff' || decision.text !== input.state.lastReply) return remember(decision);
+  if (decision.kind === 'handoff' || !isLastReply(decision.text, input.state.lastReply)) return remember(decision);
   if (NARROW_DOWN_AFTER.has(decision.situation) && decision.situation !== 'narrow_down') {
     return remember(finish(input, base, { kind: 'reply', intent: 'other', situation: 'narrow_down', helped: false }));
   }
@@ -89,8 +89,33 @@ function avoidRepeat(input: DecideInput, base: BotState, decision: Decision): De
 }
 
 function remember(decision: Decision): Decision {
-  // Explicitly undefined after a handoff, so merging into the stored state clears the old text.
-  return { ...decision, state: { ...decision.state, lastReply: decision.kind === 'handoff' ? undefined : decision.text } };
+  // Explicitly undefined after a handoff, so merging into the stored state clears the old one.
+  return { ...decision, state: { ...decision.state, lastReply: decision.kind === 'handoff' ? undefined : replyFingerprint(decision.text) } };
+}
+
+/**
+ * What the bot state keeps of its last reply: a 53-bit hash of the text (cyrb53), not the text.
+ * The state is stored with every message and kept with the conversation in memory, and the reply
+ * text was a third of it (~550 bytes in memory, often two-byte, ~250 characters in each row
+ * written). Two different replies collide once in 2^53: then the bot would narrow down or hand
+ * over where it could have answered.
+ */
+export function replyFingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `#${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/** A state written before fingerprints holds the text itself: either form matches. */
+function isLastReply(text: string, lastReply: string | undefined): boolean {
+  return lastReply !== undefined && (lastReply === replyFingerprint(text) || lastReply === text);
 }
 
 /**

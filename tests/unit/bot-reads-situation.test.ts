@@ -1,7 +1,7 @@
 // Replies that read the situation (pure policy, real intents and demo orders): late orders, complaints before a handoff, no repeated answer.
 import { describe, expect, it } from 'vitest';
 import { findAerProblems } from '../../server/bot/aer-screen.js';
-import { decide, INITIAL_BOT_STATE, orderIdsToLookUp, type BotState, type Decision, type ReplyContext } from '../../server/bot/reply-policy.js';
+import { decide, INITIAL_BOT_STATE, orderIdsToLookUp, replyFingerprint, type BotState, type Decision, type ReplyContext } from '../../server/bot/reply-policy.js';
 import { createDemoOrderProvider } from '../../server/orders/order-provider.js';
 import { triage, type TriageTurn } from '../../server/triage/triage.js';
 import { projectIntents } from '../support/intents.js';
@@ -79,5 +79,16 @@ describe('never the same answer twice in a row', () => {
     expect(decisions[0]).toMatchObject({ situation: 'thanks' });
     expect(decisions[1]).toMatchObject({ situation: 'narrow_down' });
     expect(decisions[1]!.text).toMatch(/\?/);
+  });
+
+  it('keeps a short fingerprint of the last reply, not its text, and still knows a state that kept the text', async () => {
+    const [first] = await conversation(['thanks']);
+    expect(first!.state.lastReply).toBe(replyFingerprint(first!.text!));
+    expect(first!.state.lastReply!.length).toBeLessThan(16);
+    expect(replyFingerprint(`${first!.text!} `)).not.toBe(first!.state.lastReply);
+    // A conversation stored before fingerprints: the same small talk is still narrowed down.
+    const stored: BotState = { ...first!.state, lastReply: first!.text! };
+    const again = triage('thanks', { turns: [{ intent: 'other', sentimentScore: 0 }] }, set);
+    expect(decide({ triage: again, text: 'thanks', state: stored, lookups: [], intents: set, context: NOV_29 })).toMatchObject({ situation: 'narrow_down' });
   });
 });
