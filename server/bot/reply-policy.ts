@@ -81,16 +81,22 @@ const NARROW_DOWN_AFTER: ReadonlySet<string> = new Set(['greeting', 'thanks', 'f
  * pushing back) goes to a person instead.
  */
 function avoidRepeat(input: DecideInput, base: BotState, decision: Decision): Decision {
-  if (decision.kind === 'handoff' || !isLastReply(decision.text, input.state.lastReply)) return remember(decision);
+  if (decision.kind === 'handoff') return remember(decision);
+  const fingerprint = replyFingerprint(decision.text);
+  // A state written before fingerprints holds the text itself: either form is the same reply.
+  const last = input.state.lastReply;
+  if (last !== fingerprint && last !== decision.text) return remember(decision, fingerprint);
   if (NARROW_DOWN_AFTER.has(decision.situation) && decision.situation !== 'narrow_down') {
     return remember(finish(input, base, { kind: 'reply', intent: 'other', situation: 'narrow_down', helped: false }));
   }
   return remember(finish(input, base, { kind: 'handoff', reasons: ['bot:repeated_answer'] }));
 }
 
-function remember(decision: Decision): Decision {
+/** `fingerprint`: the decision's, when the caller has it already. */
+function remember(decision: Decision, fingerprint?: string): Decision {
   // Explicitly undefined after a handoff, so merging into the stored state clears the old one.
-  return { ...decision, state: { ...decision.state, lastReply: decision.kind === 'handoff' ? undefined : replyFingerprint(decision.text) } };
+  const lastReply = decision.kind === 'handoff' ? undefined : (fingerprint ?? replyFingerprint(decision.text));
+  return { ...decision, state: { ...decision.state, lastReply } };
 }
 
 /**
@@ -113,10 +119,6 @@ export function replyFingerprint(text: string): string {
   return `#${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
-/** A state written before fingerprints holds the text itself: either form matches. */
-function isLastReply(text: string, lastReply: string | undefined): boolean {
-  return lastReply !== undefined && (lastReply === replyFingerprint(text) || lastReply === text);
-}
 
 /**
  * The lookup this message is about: the first named order that was looked up. An id that a

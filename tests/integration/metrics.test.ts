@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAgents } from '../support/agent-client.js';
 import { runDeskScript } from '../support/desk-script.js';
+import { parseExposition } from '../support/prometheus.js';
 import { closeClients, connectCustomer } from '../support/socket-client.js';
 import { spawnServer } from '../support/spawn-server.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
@@ -35,13 +36,7 @@ async function scrape(target: TestServer): Promise<Map<string, number>> {
 async function parse(res: Response): Promise<Map<string, number>> {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  const samples = new Map<string, number>();
-  for (const line of (await res.text()).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const at = line.lastIndexOf(' ');
-    samples.set(line.slice(0, at), Number(line.slice(at + 1)));
-  }
-  return samples;
+  return parseExposition(await res.text());
 }
 
 describe('GET /metrics', () => {

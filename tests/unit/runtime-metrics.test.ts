@@ -3,11 +3,12 @@
 // only because the delay histogram starts over at every scrape.
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../server/metrics/metrics.js';
+import { parseExposition } from '../support/prometheus.js';
 
 function sample(text: string, name: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-  if (line === undefined) throw new Error(`${name} is not in the exposition`);
-  return Number(line.slice(name.length + 1));
+  const value = parseExposition(text).get(name);
+  if (value === undefined) throw new Error(`${name} is not in the exposition`);
+  return value;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

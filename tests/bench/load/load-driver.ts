@@ -4,6 +4,7 @@
  * rate, round-robin over the widgets; latency is emit → the bot's `message`. Every wait is bounded.
  */
 import { io, type Socket } from 'socket.io-client';
+import { parseExposition } from '../../support/prometheus.js';
 import { cpuSeconds, rssKb } from './proc-stats.js';
 
 /**
@@ -58,17 +59,11 @@ export interface CellResult {
   runtime?: ServerRuntime;
 }
 
-/** The samples of a Prometheus exposition, keyed by `name{labels}`. */
+/** The server's `/metrics` samples, keyed by `name{labels}`. */
 async function scrape(url: string): Promise<Map<string, number>> {
   const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
-  const samples = new Map<string, number>();
-  for (const line of (await response.text()).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const at = line.lastIndexOf(' ');
-    samples.set(line.slice(0, at), Number(line.slice(at + 1)));
-  }
-  return samples;
+  return parseExposition(await response.text());
 }
 
 function runtimeBetween(before: Map<string, number>, after: Map<string, number>): ServerRuntime {
