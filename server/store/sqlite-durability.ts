@@ -19,10 +19,12 @@
  * - **Starting the WAL over.** SQLite reuses the WAL from its beginning only when a write begins
  *   right after a checkpoint copied every frame. Under steady writes that never happens (a commit
  *   always lands while the checkpoint runs): at 500 msg/s the WAL grew by 14 MB a second without
- *   end. So once the WAL holds `restartFrames` frames, the group commit holds its next batch back
- *   (`holdBack`) while the worker runs one more checkpoint with no write in flight (a few
- *   milliseconds: only the frames since the last one, and its two fsyncs); the batch then starts
- *   the WAL over, and `journal_size_limit` (set by the store) trims the file.
+ *   end. So once the WAL holds `restartFrames` frames, the worker runs one checkpoint at once while
+ *   writes go on (`early`), and when that is done the group commit holds its next batch back
+ *   (`holdBack`) while the worker runs one more with no write in flight (`restart`: only the frames
+ *   written during the early one, and its two fsyncs, about a millisecond); the batch then starts
+ *   the WAL over, and `journal_size_limit` (set by the store) trims the file. Holding back for the
+ *   frames since the last timed checkpoint took 2–6 ms, twice a second at 2,000 msg/s.
  *
  * @example
  *   const durability = openSqliteDurability(file);
@@ -42,7 +44,8 @@ export interface SqliteDurability {
   whenDurable: WhenDurable;
   /**
    * Between two batches of the group commit: once the WAL is long, the checkpoint to wait for
-   * before the next batch (which then starts the WAL over); otherwise undefined.
+   * before the next batch (which then starts the WAL over); otherwise undefined (also while the
+   * early checkpoint that comes first runs).
    */
   holdBack(): Promise<void> | undefined;
   close(): Promise<void>;
@@ -111,7 +114,7 @@ const checkpoint = (asked) => {
 };
 const timer = setInterval(() => checkpoint(false), workerData.everyMs);
 parentPort.on('message', (message) => {
-  if (message === 'checkpoint') checkpoint(true);
+  if (message === 'early' || message === 'restart') checkpoint(message);
   if (message === 'close') { clearInterval(timer); checkpoint(false); db.close(); parentPort.close(); }
 });
 `;
@@ -121,8 +124,11 @@ export interface CheckpointReport {
   log?: number;
   checkpointed?: number;
   error?: string;
-  /** Run for `holdBack` (writes paused), not by the timer. */
-  asked?: boolean;
+  /**
+   * Run for `holdBack`, not by the timer: `early` while writes go on, so that `restart`, with writes
+   * paused, has only the frames written meanwhile left to copy.
+   */
+  asked?: false | 'early' | 'restart';
 }
 
 /**
@@ -160,8 +166,10 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
   // The WAL's length as the last timed checkpoint saw it; 0 once a held-back batch may have restarted it.
   let walFrames = 0;
   let askedDone: (() => void) | undefined;
+  let early: 'asked' | 'done' | undefined;
   worker.on('message', (report: CheckpointReport) => {
-    if (report.asked) askedDone?.();
+    if (report.asked === 'restart') askedDone?.();
+    else if (report.asked === 'early') early = 'done';
     else if (report.log !== undefined) walFrames = report.log;
     onCheckpoint(report);
   });
@@ -181,6 +189,12 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
     whenDurable: createWhenDurable((done) => fsync(walFd, (error) => done(error))),
     holdBack() {
       if (walFrames < restartFrames || askedDone || closing) return undefined;
+      if (early !== 'done') {
+        if (early === undefined) worker.postMessage('early');
+        early = 'asked';
+        return undefined;
+      }
+      early = undefined;
       return new Promise<void>((resolve) => {
         const release = () => {
           clearTimeout(timer);
@@ -191,7 +205,7 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
         };
         const timer = setTimeout(release, HOLD_AT_MOST_MS);
         askedDone = release;
-        worker.postMessage('checkpoint');
+        worker.postMessage('restart');
       });
     },
     async close() {
