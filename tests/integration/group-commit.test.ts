@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Kysely } from 'kysely';
 import { createGroupCommit } from '../../server/store/group-commit.js';
 import { DurableSqliteDialect } from '../../server/store/sqlite-dialect.js';
-import { createWhenDurable, type CheckpointReport } from '../../server/store/sqlite-durability.js';
+import { createWhenDurable, openSqliteDurability, type CheckpointReport } from '../../server/store/sqlite-durability.js';
 import { createSqliteStore } from '../../server/store/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'relaydesk-group-commit-'));
@@ -241,6 +241,35 @@ describe('group commit', () => {
     const db = new Database(file, { readonly: true });
     expect((db.prepare('select count(*) as n from messages').get() as { n: number }).n).toBe(3000);
     db.close();
+  });
+
+  it('holds writes back for a WAL restart only once an early checkpoint has run while they went on', async () => {
+    const file = join(dir, 'hold.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('create table pages (text text)');
+    const insert = db.prepare('insert into pages values (?)');
+    for (let i = 0; i < 300; i += 1) insert.run('x'.repeat(3000)); // ~300 WAL frames, over the 100 below
+    const reports: CheckpointReport[] = [];
+    const durability = openSqliteDurability(file, { checkpointEveryMs: 20, restartFrames: 100, onCheckpoint: (report) => reports.push(report) });
+    try {
+      await vi.waitFor(() => expect(reports.some((report) => report.asked === false && (report.log ?? 0) >= 100)).toBe(true), { timeout: 10_000 });
+      // The WAL is long: the first call asks for the early checkpoint and lets the batch go on, as
+      // does every call until that checkpoint has reported.
+      expect(durability.holdBack()).toBeUndefined();
+      expect(durability.holdBack()).toBeUndefined();
+      await vi.waitFor(() => expect(reports.some((report) => report.asked === 'early')).toBe(true), { timeout: 10_000 });
+      const hold = durability.holdBack();
+      expect(hold).toBeInstanceOf(Promise);
+      await hold;
+      await vi.waitFor(() => expect(reports.filter((report) => report.asked).map((report) => report.asked)).toEqual(['early', 'restart']), { timeout: 10_000 });
+      // Released: the next batch starts the WAL over, and is not held back itself.
+      expect(durability.holdBack()).toBeUndefined();
+    } finally {
+      await durability.close();
+      db.close();
+    }
   });
 
   it('closes cleanly from a bare script: the last checkpoint runs, the WAL is gone, the process exits 0', async () => {
