@@ -3,6 +3,7 @@
  * its own X-Forwarded-For, as behind a proxy), then shopper messages go out open-loop at a fixed
  * rate, round-robin over the widgets; latency is emit → the bot's `message`. Every wait is bounded.
  */
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { parseExposition } from '../../support/prometheus.js';
 import { cpuSeconds, rssKb } from './proc-stats.js';
@@ -51,6 +52,13 @@ export interface CellResult {
   mainThreadPercent: number;
   /** This driver process: it shares the machine's cores with the server it measures. */
   driverCpuPercent: number;
+  /**
+   * The driver's own event loop during the load: a reply is timed when the driver reads it, so a
+   * stall here (its GC, with thousands of clients on its heap) lengthens the tail of whichever
+   * server it happens to be measuring.
+   */
+  driverLoopMaxMs: number;
+  driverGcMaxMs: number;
   rssPerIdleWidgetKb: number;
   /** p99 of the messages sent after the first two seconds (JIT and caches warm), NaN in shorter runs. */
   steadyP99Ms: number;
@@ -76,6 +84,8 @@ function runtimeBetween(before: Map<string, number>, after: Map<string, number>)
 }
 
 const CONNECT_BATCH = 250;
+/** The driver's event-loop timer: its histogram records the whole interval, so the delay is the rest. */
+const LOOP_RESOLUTION_MS = 5;
 /** Seconds at the start of a run left out of `steadyP99Ms`. */
 const WARM_SECONDS = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -129,6 +139,13 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const cpuBefore = cpuSeconds(pid);
     const mainBefore = cpuSeconds(pid, true);
     const driverBefore = cpuSeconds(process.pid);
+    const driverLoop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+    let driverGcMaxMs = 0;
+    const driverGc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) driverGcMaxMs = Math.max(driverGcMaxMs, entry.duration);
+    });
+    driverLoop.enable();
+    driverGc.observe({ entryTypes: ['gc'] });
     const startedAt = performance.now();
     for (let sent = 0; sent < total; ) {
       // Open loop: as many messages as the clock says are due, whatever the server's pace.
@@ -150,6 +167,8 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
     const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / elapsed) * 100;
     const mainThreadPercent = ((cpuSeconds(pid, true) - mainBefore) / elapsed) * 100;
     const driverCpuPercent = ((cpuSeconds(process.pid) - driverBefore) / elapsed) * 100;
+    driverLoop.disable();
+    driverGc.disconnect();
     const runtime = runtimeBefore && runtimeBetween(runtimeBefore, await scrape(url));
     latencies.sort((a, b) => a - b);
     const timeline = [...bySecond.entries()]
@@ -169,6 +188,8 @@ export async function runCell(url: string, pid: number, options: CellOptions): P
       cpuPercent,
       mainThreadPercent,
       driverCpuPercent,
+      driverLoopMaxMs: Math.max(0, driverLoop.max / 1e6 - LOOP_RESOLUTION_MS),
+      driverGcMaxMs,
       rssPerIdleWidgetKb,
       timeline,
       ...(runtime && { runtime }),

@@ -121,6 +121,8 @@ async function measureNodes(nodes: number, options: CellOptions): Promise<CellRe
       cpuPercent: sum((r) => r.cpuPercent),
       mainThreadPercent: Math.max(...results.map((r) => r.mainThreadPercent)), // the busiest node's event loop
       driverCpuPercent: results[0]!.driverCpuPercent, // one process drives every node: each cell reads the same figure
+      driverLoopMaxMs: results[0]!.driverLoopMaxMs,
+      driverGcMaxMs: results[0]!.driverGcMaxMs,
       rssPerIdleWidgetKb: sum((r) => r.rssPerIdleWidgetKb) / nodes,
       steadyP99Ms: Math.max(...results.map((r) => r.steadyP99Ms)),
       timeline: results[0]!.timeline, // the first node's: enough to see where in the run it was slow
@@ -163,6 +165,7 @@ async function main(): Promise<number> {
       console.log(row('relaydesk', relay));
       if (seconds > 2) console.log(`p99 of messages sent after the first 2 s: floor ${fmt(floor.steadyP99Ms)} ms, relaydesk ${fmt(relay.steadyP99Ms)} ms`);
       if (relay.runtime) console.log(runtimeRow(relay.runtime));
+      console.log(`the driver's own event loop (it times the replies): delay max ${fmt(floor.driverLoopMaxMs)} ms measuring the floor, ${fmt(relay.driverLoopMaxMs)} ms measuring relaydesk; its longest GC pause ${fmt(floor.driverGcMaxMs)} and ${fmt(relay.driverGcMaxMs)} ms`);
       if (process.argv.includes('--timeline')) {
         console.log('by second sent, p50/p99/max ms:');
         console.log(timelineRow('floor', floor));
