@@ -166,6 +166,7 @@ export function openSqliteDurability(file: string, options: DurabilityOptions = 
   // The WAL's length as the last timed checkpoint saw it; 0 once a held-back batch may have restarted it.
   let walFrames = 0;
   let askedDone: (() => void) | undefined;
+  // The checkpoint run while writes go on, before a hold: asked for, reported, or none yet (or used).
   let early: 'asked' | 'done' | undefined;
   worker.on('message', (report: CheckpointReport) => {
     if (report.asked === 'restart') askedDone?.();
